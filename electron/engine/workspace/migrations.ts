@@ -1,0 +1,58 @@
+/**
+ * Numbered schema migrations. A migration is never edited once released: add a new one.
+ * `PRAGMA user_version` holds the number of the last migration applied.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'datasets, their columns, and column data in chunks',
+    sql: `
+      CREATE TABLE datasets (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        source_name TEXT NOT NULL,
+        source_path TEXT,
+        source_sha256 TEXT NOT NULL,
+        source_bytes INTEGER NOT NULL,
+        imported_at INTEGER NOT NULL,
+        row_count INTEGER NOT NULL,
+        positives INTEGER NOT NULL,
+        time_min INTEGER,
+        time_max INTEGER,
+        import_options TEXT NOT NULL DEFAULT '{}',
+        validation_summary TEXT NOT NULL DEFAULT '{}'
+      ) STRICT;
+
+      CREATE TABLE dataset_columns (
+        dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        storage TEXT NOT NULL CHECK (storage IN ('float64', 'int32', 'uint8')),
+        kind TEXT NOT NULL,
+        role TEXT,
+        dictionary TEXT,
+        PRIMARY KEY (dataset_id, position)
+      ) STRICT;
+
+      -- Whole-column reads are the hot path: each chunk is one typed array, little-endian.
+      -- A rowid table, because WITHOUT ROWID suits small rows and these are large blobs.
+      CREATE TABLE column_chunks (
+        dataset_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        chunk INTEGER NOT NULL,
+        row_count INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        FOREIGN KEY (dataset_id, position) REFERENCES dataset_columns(dataset_id, position) ON DELETE CASCADE
+      ) STRICT;
+      CREATE UNIQUE INDEX column_chunks_by_column ON column_chunks(dataset_id, position, chunk);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

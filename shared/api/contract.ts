@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { appCalls } from './calls/app-calls';
+import { datasetCalls } from './calls/dataset-calls';
+
+export { AppInfoSchema, type AppInfo } from './calls/app-calls';
+
+/**
+ * The one API contract. Every transport (Electron IPC, the browser-mode HTTP host, the CLI calling
+ * the engine directly) carries exactly these calls, validated by these schemas on both ends.
+ * Each domain keeps its calls in its own file under ./calls.
+ */
+export const apiContract = {
+  ...appCalls,
+  ...datasetCalls,
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type CallName = keyof ApiContract;
+export type CallInput<N extends CallName> = z.input<ApiContract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<ApiContract[N]['output']>;
+
+export const callNames = Object.keys(apiContract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
