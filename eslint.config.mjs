@@ -14,7 +14,7 @@ const renderer = { group: ['**/renderer/**'], message: 'Only the renderer import
 const nativeDb = { group: ['better-sqlite3'], message: 'Only the engine touches the workspace database.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bin/**', 'native/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'native/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,6 +22,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Plain Node scripts (start, native build, the CLI launcher) are CommonJS by design.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['shared/**/*.ts'], rules: layerRules([nodeBuiltins, electron, engine, adapters, renderer, nativeDb]) },
   { files: ['electron/engine/**/*.ts'], rules: layerRules([electron, adapters, renderer]) },

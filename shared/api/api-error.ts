@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export const ApiErrorCodeSchema = z.enum([
   'invalid-input',
+  'forbidden',
   'unknown-call',
   'not-found',
   'cancelled',
