@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../../shared/api/api-error';
 import type { DatasetSummary } from '../../../shared/domain/dataset-summary';
 import type { CallContext } from '../api/call-context';
-import { importKnownCsv } from '../import/import-known-csv';
-import { getDatasetSummary, uniqueDatasetName } from '../store/list-datasets';
+import { importFile } from '../import/import-file';
+import { uniqueDatasetName } from '../store/list-datasets';
 import { SAMPLE_COLUMNS, SAMPLE_FILE_NAME } from './sample-columns';
 
 export const DEFAULT_SAMPLE_DATASET_NAME = 'Liquidations sample';
@@ -18,8 +17,25 @@ export async function loadSampleDataset(
 ): Promise<DatasetSummary> {
   const file = path.join(resourcesDir, 'samples', SAMPLE_FILE_NAME);
   const name = requestedName ?? uniqueDatasetName(db, DEFAULT_SAMPLE_DATASET_NAME);
-  const id = await importKnownCsv(db, { file, datasetName: name, columns: SAMPLE_COLUMNS }, context);
-  const summary = getDatasetSummary(db, id);
-  if (!summary) throw new ApiError('internal', 'The sample dataset vanished right after it was imported.');
-  return summary;
+  const { dataset } = await importFile(
+    db,
+    {
+      file,
+      name,
+      read: { format: 'csv', delimiter: ',', encoding: 'utf-8', decimal: '.' },
+      columns: SAMPLE_COLUMNS.map((column) => ({
+        source: column.name,
+        kind: column.kind,
+        role: column.role,
+        include: true,
+        ...(column.kind === 'timestamp' ? { timestampFormat: 'iso8601' as const } : {}),
+        ...(column.role === 'score' ? { scoreScale: 'probability' as const } : {}),
+      })),
+      onError: 'refuse',
+      // The bundled sample is loaded as often as asked: each load is a dataset of its own.
+      ifExists: 'import-again',
+    },
+    context,
+  );
+  return dataset;
 }
