@@ -4,6 +4,7 @@ import { appVersion } from '../engine/app-version';
 import { CliFailure } from './cli-failure';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli-io';
 import { registerDatasetsCommand } from './commands/datasets-command';
+import { registerEvaluateCommand } from './commands/evaluate-command';
 import { registerSampleCommand } from './commands/sample-command';
 import { registerWebCommand } from './commands/web-command';
 
@@ -15,6 +16,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDatasetsCommand(program, io);
+  registerEvaluateCommand(program, io);
   registerSampleCommand(program, io);
   registerWebCommand(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

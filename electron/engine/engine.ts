@@ -4,9 +4,11 @@ import { createEngineApi } from './api/create-engine-api';
 import type { EngineApi } from './api/engine-api';
 import { inProcessTransport } from './api/in-process-transport';
 import { defaultResourcesDir } from './resources-dir';
+import { analysisHandlers } from './services/analysis-handlers';
 import { appHandlers } from './services/app-handlers';
 import { datasetHandlers } from './services/dataset-handlers';
 import type { EngineServices } from './services/engine-services';
+import { WorkerPool } from './workers/worker-pool';
 import { openWorkspace } from './workspace/open-workspace';
 
 export interface EngineOptions {
@@ -35,8 +37,13 @@ export function createEngine(options: EngineOptions): Engine {
     workspace,
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
     host: options.host,
+    pool: new WorkerPool(),
   };
-  const api = createEngineApi({ ...appHandlers(services), ...datasetHandlers(services) });
+  const api = createEngineApi({
+    ...appHandlers(services),
+    ...datasetHandlers(services),
+    ...analysisHandlers(services),
+  });
   let closed = false;
   return {
     api,
@@ -45,6 +52,7 @@ export function createEngine(options: EngineOptions): Engine {
     close() {
       if (closed) return;
       closed = true;
+      void services.pool.close();
       workspace.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analysisCalls } from './calls/analysis-calls';
 import { appCalls } from './calls/app-calls';
 import { datasetCalls } from './calls/dataset-calls';
 
@@ -12,6 +13,7 @@ export { AppInfoSchema, type AppInfo } from './calls/app-calls';
 export const apiContract = {
   ...appCalls,
   ...datasetCalls,
+  ...analysisCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/api/contract';
+import type { WorkerPool } from '../workers/worker-pool';
 import type { Workspace } from '../workspace/open-workspace';
 
 /** What every group of handlers may use: the open workspace and where the app's files are. */
@@ -6,4 +7,6 @@ export interface EngineServices {
   workspace: Workspace;
   resourcesDir: string;
   host: AppInfo['host'];
+  /** Worker threads for number crunching, so the caller's thread keeps answering. */
+  pool: WorkerPool;
 }

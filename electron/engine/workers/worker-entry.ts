@@ -14,9 +14,17 @@ port.on('message', (request: TaskRequest) => {
     const value = task(request.payload as never, (progress) => post({ taskId: request.taskId, type: 'progress', progress }));
     post({ taskId: request.taskId, type: 'done', value }, transferablesOf(value));
   } catch (error) {
-    post({ taskId: request.taskId, type: 'failed', error: ApiError.from(error).toPayload() });
+    post({ taskId: request.taskId, type: 'failed', error: toApiError(error).toPayload() });
   }
 });
+
+/** Errors of the numerical core about their input are the caller's to fix, not internal faults. */
+const INPUT_ERRORS = new Set(['MetricInputError', 'CalibrationInputError', 'ScoreInputError']);
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof Error && INPUT_ERRORS.has(error.name)) return new ApiError('invalid-input', error.message);
+  return ApiError.from(error);
+}
 
 /** Typed arrays in a result move to the engine instead of being copied. */
 function transferablesOf(value: unknown): ArrayBuffer[] {

@@ -68,6 +68,8 @@ export class WorkerPool {
       if (!slot) return;
       const task = this.queue.shift() as PendingTask;
       slot.task = task;
+      // A busy worker keeps the process alive (a CLI awaiting it must not exit); an idle one must not.
+      slot.worker.ref();
       slot.worker.postMessage(task.request, task.transfer);
     }
   }
@@ -84,6 +86,7 @@ export class WorkerPool {
         return;
       }
       slot.task = null;
+      slot.worker.unref();
       if (message.type === 'done') task.resolve(message.value);
       else task.reject(ApiError.fromPayload(message.error));
       this.dispatch();

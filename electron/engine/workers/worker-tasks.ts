@@ -1,4 +1,5 @@
 import type { Progress } from '../../../shared/api/progress';
+import { bootstrapTask, diagnosticTask } from './analysis-tasks';
 
 export type TaskFunction = (payload: never, report: (progress: Progress) => void) => unknown;
 
@@ -7,6 +8,8 @@ export type TaskFunction = (payload: never, report: (progress: Progress) => void
  * sends typed arrays and gets plain JSON (or typed arrays) back.
  */
 export const workerTasks: Record<string, TaskFunction> = {
+  'analysis.diagnostic': diagnosticTask,
+  'analysis.bootstrap': bootstrapTask,
   /** Used by tests of the pool itself: sums a Float64Array, optionally spinning to simulate work. */
   'self-test.sum': (payload: { values: Float64Array; spinMs?: number }, report) => {
     const until = Date.now() + (payload.spinMs ?? 0);
