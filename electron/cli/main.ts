@@ -4,8 +4,12 @@ import { appVersion } from '../engine/app-version';
 import { CliFailure } from './cli-failure';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli-io';
 import { registerDatasetsCommand } from './commands/datasets-command';
+import { registerDeleteCommand } from './commands/delete-command';
 import { registerEvaluateCommand } from './commands/evaluate-command';
+import { registerImportCommand } from './commands/import-command';
+import { registerRenameCommand } from './commands/rename-command';
 import { registerSampleCommand } from './commands/sample-command';
+import { registerShowCommand } from './commands/show-command';
 import { registerWebCommand } from './commands/web-command';
 
 export function buildProgram(io: CliIo): Command {
@@ -16,10 +20,15 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDatasetsCommand(program, io);
+  registerImportCommand(program, io);
+  registerShowCommand(program, io);
+  registerRenameCommand(program, io);
+  registerDeleteCommand(program, io);
   registerEvaluateCommand(program, io);
   registerSampleCommand(program, io);
   registerWebCommand(program, io);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }
 
@@ -31,7 +40,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      ) {
         return EXIT_OK;
       }
       return EXIT_USAGE;

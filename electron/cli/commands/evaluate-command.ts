@@ -23,7 +23,9 @@ interface EvaluateFlags extends ScoreInputFlags {
 export function registerEvaluateCommand(program: Command, io: CliIo): void {
   const command = program
     .command('evaluate <source>')
-    .description('Measure how well a score is calibrated: a dataset name, or a CSV/Parquet/JSONL file read directly.')
+    .description(
+      'Measure how well a score is calibrated: a dataset name, or a CSV/Parquet/JSONL file read directly.',
+    )
     .option('--score <col>', 'score column (default: the column with the score role)')
     .option('--outcome <col>', 'outcome column, 0/1 (default: the column with the outcome role)')
     .option('--weight <col>', 'sample weight column');
@@ -42,14 +44,21 @@ export function registerEvaluateCommand(program: Command, io: CliIo): void {
       const bootstrap =
         flags.bootstrap === undefined
           ? undefined
-          : { resamples: integerFlag('--bootstrap', flags.bootstrap, 10, 10_000), seed: integerFlag('--seed', flags.seed, 0, 2 ** 32 - 1) };
+          : {
+              resamples: integerFlag('--bootstrap', flags.bootstrap, 10, 10_000),
+              seed: integerFlag('--seed', flags.seed, 0, 2 ** 32 - 1),
+            };
       const scoreInput = scoreInputFromFlags(flags);
       const interrupt = interruptSignal();
       try {
         const result = await withDatasetSource(
           io,
           source,
-          { workspace: flags.workspace, roles: { score: flags.score, outcome: flags.outcome, weight: flags.weight }, signal: interrupt.signal },
+          {
+            workspace: flags.workspace,
+            roles: { score: flags.score, outcome: flags.outcome, weight: flags.weight },
+            signal: interrupt.signal,
+          },
           async (client, dataset) => {
             const bar = progressBar(io);
             const evaluated = await client.call(
@@ -70,7 +79,9 @@ export function registerEvaluateCommand(program: Command, io: CliIo): void {
             return evaluated;
           },
         );
-        io.stdout(flags.json ? `${JSON.stringify(evaluationJson(result), null, 2)}\n` : evaluationTable(result));
+        io.stdout(
+          flags.json ? `${JSON.stringify(evaluationJson(result), null, 2)}\n` : evaluationTable(result),
+        );
       } finally {
         interrupt.dispose();
       }
@@ -90,7 +101,8 @@ function integerFlag(name: string, value: string, min: number, max: number): num
   return n;
 }
 
-const fmt = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? '—' : v.toFixed(digits));
+const fmt = (v: number | null | undefined, digits = 4) =>
+  v === null || v === undefined ? '—' : v.toFixed(digits);
 
 function evaluationTable(result: EvaluateOutput): string {
   const d = result.diagnostic;
@@ -118,15 +130,24 @@ function evaluationTable(result: EvaluateOutput): string {
     ['intercept (slope = 1)', d.interceptOffset, 'interceptOffset'],
     ['Spiegelhalter z', d.spiegelhalter.z, 'spiegelhalter.z'],
     ['Spiegelhalter p', d.spiegelhalter.p, 'spiegelhalter.p'],
-    [`Hosmer-Lemeshow χ² (df ${d.hosmerLemeshow.df})`, d.hosmerLemeshow.statistic, 'hosmerLemeshow.statistic'],
+    [
+      `Hosmer-Lemeshow χ² (df ${d.hosmerLemeshow.df})`,
+      d.hosmerLemeshow.statistic,
+      'hosmerLemeshow.statistic',
+    ],
     ['Hosmer-Lemeshow p', d.hosmerLemeshow.p, 'hosmerLemeshow.p'],
-    ...(Object.entries(d.rms).map(([k, v]) => [`rms ${k}`, v, `rms.${k}`]) as Array<[string, number | null, string]>),
+    ...(Object.entries(d.rms).map(([k, v]) => [`rms ${k}`, v, `rms.${k}`]) as Array<
+      [string, number | null, string]
+    >),
   ];
   const u = result.usage;
   const header =
     `${u.datasetName}: ${d.n.toLocaleString('en-US')} rows, ${d.positives.toLocaleString('en-US')} events` +
     ` (score "${u.scoreColumn}" as ${u.scoreInput.kind}, outcome "${u.outcomeColumn}")\n\n`;
-  const metrics = formatTable(['metric', 'value', result.ci ? 'bootstrap CI' : ''], rows.map(([label, v, key]) => [label, fmt(v), ci(key)]));
+  const metrics = formatTable(
+    ['metric', 'value', result.ci ? 'bootstrap CI' : ''],
+    rows.map(([label, v, key]) => [label, fmt(v), ci(key)]),
+  );
   const bins = formatTable(
     ['bin', 'n', 'mean predicted', 'observed', 'CI low', 'CI high'],
     d.reliability.map((bin) => [

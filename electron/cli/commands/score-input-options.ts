@@ -31,7 +31,11 @@ export function scoreInputFromFlags(flags: ScoreInputFlags): ScoreInput | undefi
       const offset = Number(flags.pointsOffset);
       const factor = Number(flags.pointsFactor);
       const direction = flags.pointsDirection;
-      if (!Number.isFinite(offset) || !(factor > 0) || (direction !== 'higher-is-safer' && direction !== 'higher-is-riskier')) {
+      if (
+        !Number.isFinite(offset) ||
+        !(factor > 0) ||
+        (direction !== 'higher-is-safer' && direction !== 'higher-is-riskier')
+      ) {
         throw new CliFailure(
           '--score-kind points needs --points-offset N, --points-factor N (> 0) and --points-direction higher-is-safer|higher-is-riskier',
           EXIT_USAGE,
@@ -40,6 +44,9 @@ export function scoreInputFromFlags(flags: ScoreInputFlags): ScoreInput | undefi
       return { kind: 'points', offset, factor, direction };
     }
     default:
-      throw new CliFailure(`--score-kind must be probability, logit or points (got "${flags.scoreKind}")`, EXIT_USAGE);
+      throw new CliFailure(
+        `--score-kind must be probability, logit or points (got "${flags.scoreKind}")`,
+        EXIT_USAGE,
+      );
   }
 }

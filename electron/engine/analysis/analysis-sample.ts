@@ -33,11 +33,16 @@ export interface AnalysisSample {
 }
 
 /** Reads the selected columns, applies the filter, drops rows with a missing value, converts scores. */
-export function loadAnalysisSample(db: Database.Database, selection: AnalysisSelectionResolved): AnalysisSample {
+export function loadAnalysisSample(
+  db: Database.Database,
+  selection: AnalysisSelectionResolved,
+): AnalysisSample {
   const details = getDatasetDetails(db, selection.dataset);
   const score = pickColumn(details, selection.scoreColumn, 'score', ['number', 'integer']);
   const outcome = pickColumn(details, selection.outcomeColumn, 'outcome', ['boolean', 'integer', 'number']);
-  const weight = selection.weightColumn ? pickColumn(details, selection.weightColumn, 'weight', ['number', 'integer']) : null;
+  const weight = selection.weightColumn
+    ? pickColumn(details, selection.weightColumn, 'weight', ['number', 'integer'])
+    : null;
   const scoreInput = selection.scoreInput ?? defaultScoreInput(score);
 
   const id = details.summary.id;
@@ -56,7 +61,10 @@ export function loadAnalysisSample(db: Database.Database, selection: AnalysisSel
     const o = rawOutcome[i] as number;
     const outcomeOk = outcome.storage === 'uint8' ? o !== MISSING_BOOLEAN : o === 0 || o === 1;
     if (outcome.storage !== 'uint8' && !Number.isNaN(o) && o !== 0 && o !== 1) {
-      throw new ApiError('invalid-input', `Outcome column "${outcome.name}" holds ${o} at row ${i + 1}; outcomes must be 0 or 1.`);
+      throw new ApiError(
+        'invalid-input',
+        `Outcome column "${outcome.name}" holds ${o} at row ${i + 1}; outcomes must be 0 or 1.`,
+      );
     }
     if (!outcomeOk || Number.isNaN(rawScore[i] as number)) continue;
     if (rawWeight && !Number.isFinite(rawWeight[i] as number)) continue;
@@ -130,7 +138,10 @@ function pickColumn(
     );
   }
   if (!kinds.includes(column.kind)) {
-    throw new ApiError('invalid-input', `Column "${column.name}" is ${column.kind}; a ${role} column must be ${kinds.join(' or ')}.`);
+    throw new ApiError(
+      'invalid-input',
+      `Column "${column.name}" is ${column.kind}; a ${role} column must be ${kinds.join(' or ')}.`,
+    );
   }
   return column;
 }

@@ -20,7 +20,14 @@ export async function evaluateDataset(
   input: EvaluateInput,
   context: CallContext,
 ): Promise<EvaluateOutput> {
-  context.onProgress({ phase: 'Reading columns', done: 0, total: null, unit: 'steps', rate: null, etaSeconds: null });
+  context.onProgress({
+    phase: 'Reading columns',
+    done: 0,
+    total: null,
+    unit: 'steps',
+    rate: null,
+    etaSeconds: null,
+  });
   const sample = loadAnalysisSample(db, input);
   const task: DiagnosticTask = {
     p: sample.p,
@@ -33,10 +40,16 @@ export async function evaluateDataset(
       hosmerLemeshowGroups: input.hosmerLemeshowGroups,
     },
   };
-  const main = pool.run<Pick<EvaluateOutput, 'diagnostic' | 'roc' | 'scoreHistogram'>>('analysis.diagnostic', task, {
-    signal: context.signal,
-  });
-  const ci = input.bootstrap ? bootstrapIntervals(pool, task, input.bootstrap, context) : Promise.resolve(null);
+  const main = pool.run<Pick<EvaluateOutput, 'diagnostic' | 'roc' | 'scoreHistogram'>>(
+    'analysis.diagnostic',
+    task,
+    {
+      signal: context.signal,
+    },
+  );
+  const ci = input.bootstrap
+    ? bootstrapIntervals(pool, task, input.bootstrap, context)
+    : Promise.resolve(null);
   const [result, intervals] = await Promise.all([main, ci]);
   return { usage: sample.usage, ...result, ci: intervals };
 }

@@ -3,20 +3,32 @@ import { ApiError } from '../../../shared/api/api-error';
 import { isEmptyFilter, type DatasetFilter } from '../../../shared/domain/dataset-filter';
 import type { DatasetDetails, StoredColumn } from '../../../shared/domain/dataset-details';
 import { readColumn } from '../store/read-column';
+import { readDictionary } from '../store/read-dictionary';
 
 /**
  * Which rows a filter keeps (1) or drops (0), evaluated column by column on stored arrays; null
  * when the filter keeps everything. Rows with a missing value in a filtered column are dropped.
  */
-export function filterMask(db: Database.Database, details: DatasetDetails, filter: DatasetFilter | undefined): Uint8Array | null {
+export function filterMask(
+  db: Database.Database,
+  details: DatasetDetails,
+  filter: DatasetFilter | undefined,
+): Uint8Array | null {
   if (!filter || isEmptyFilter(filter)) return null;
   const rows = details.summary.rows;
   const mask = new Uint8Array(rows).fill(1);
   const column = (name: string, kinds: StoredColumn['kind'][], purpose: string): StoredColumn => {
     const found = details.columns.find((c) => c.name === name);
-    if (!found) throw new ApiError('invalid-input', `Filter: dataset "${details.summary.name}" has no column "${name}".`);
+    if (!found)
+      throw new ApiError(
+        'invalid-input',
+        `Filter: dataset "${details.summary.name}" has no column "${name}".`,
+      );
     if (!kinds.includes(found.kind)) {
-      throw new ApiError('invalid-input', `Filter: column "${name}" is ${found.kind}; ${purpose} needs ${kinds.join(' or ')}.`);
+      throw new ApiError(
+        'invalid-input',
+        `Filter: column "${name}" is ${found.kind}; ${purpose} needs ${kinds.join(' or ')}.`,
+      );
     }
     return found;
   };
@@ -24,7 +36,8 @@ export function filterMask(db: Database.Database, details: DatasetDetails, filte
   const time = filter.timeRange;
   if (time && (time.from !== null || time.to !== null)) {
     const timeColumn = details.columns.find((c) => c.role === 'time');
-    if (!timeColumn) throw new ApiError('invalid-input', `Filter: dataset "${details.summary.name}" has no time column.`);
+    if (!timeColumn)
+      throw new ApiError('invalid-input', `Filter: dataset "${details.summary.name}" has no time column.`);
     const values = readColumn(db, details.summary.id, timeColumn.name) as Float64Array;
     const from = time.from ?? -Infinity;
     const to = time.to ?? Infinity;
@@ -41,7 +54,7 @@ export function filterMask(db: Database.Database, details: DatasetDetails, filte
     if (spec.kind === 'boolean') {
       for (const value of segment.values) keep.add(/^(1|true|yes)$/i.test(value) ? 1 : 0);
     } else {
-      const dictionary = dictionaryOf(db, details.summary.id, spec.name);
+      const dictionary = readDictionary(db, details.summary.id, spec.name);
       segment.values.forEach((value) => {
         const code = dictionary.indexOf(value);
         if (code >= 0) keep.add(code);
@@ -61,12 +74,4 @@ export function filterMask(db: Database.Database, details: DatasetDetails, filte
     }
   }
   return mask;
-}
-
-function dictionaryOf(db: Database.Database, datasetId: number, columnName: string): string[] {
-  const row = db
-    .prepare('SELECT dictionary FROM dataset_columns WHERE dataset_id = ? AND name = ?')
-    .get(datasetId, columnName) as { dictionary: string | null } | undefined;
-  const parsed: unknown = row?.dictionary ? JSON.parse(row.dictionary) : [];
-  return Array.isArray(parsed) ? parsed.map(String) : [];
 }

@@ -1,10 +1,14 @@
 import type { analysisCalls } from '../../../shared/api/calls/analysis-calls';
+import { calibrationByGroup } from '../analysis/calibration-by-group';
 import { evaluateDataset } from '../analysis/evaluate-dataset';
 import type { Handlers } from '../api/handlers';
 import type { EngineServices } from './engine-services';
 
 export function analysisHandlers(services: EngineServices): Pick<Handlers, keyof typeof analysisCalls> {
   return {
-    'analysis.evaluate': (input, context) => evaluateDataset(services.workspace.db, services.pool, input, context),
+    'analysis.evaluate': (input, context) =>
+      evaluateDataset(services.workspace.db, services.pool, input, context),
+    'analysis.groups': (input, context) =>
+      calibrationByGroup(services.workspace.db, services.pool, input, context),
   };
 }

@@ -14,12 +14,15 @@ export function datasetHandlers(services: EngineServices): Pick<Handlers, keyof 
   const { db } = services.workspace;
   return {
     'datasets.list': async () => ({ datasets: listDatasets(db) }),
-    'datasets.loadSample': (input, context) => loadSampleDataset(db, services.resourcesDir, input.name, context),
+    'datasets.loadSample': (input, context) =>
+      loadSampleDataset(db, services.resourcesDir, input.name, context),
     'datasets.preview': (input) => previewFile(input.file, input.read),
     'datasets.import': (input, context) => importFile(db, input, context),
     'datasets.show': async (input) => getDatasetDetails(db, input),
     'datasets.rename': async (input) => renameDataset(db, input.dataset, input.newName),
-    'datasets.delete': async (input) => ({ deleted: deleteDataset(db, input.dataset, { compact: input.compact }) }),
+    'datasets.delete': async (input) => ({
+      deleted: deleteDataset(db, input.dataset, { compact: input.compact }),
+    }),
     'datasets.findBySha256': async (input) => ({ datasets: findDatasetsBySha256(db, input.sha256) }),
   };
 }

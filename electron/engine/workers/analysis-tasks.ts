@@ -1,5 +1,6 @@
 import type { Progress } from '../../../shared/api/progress';
 import { diagnosticScalars } from '../../../shared/analysis/diagnostic-scalars';
+import { groupCalibration, type GroupDefinition } from '../../../shared/analysis/group-calibration';
 import { rocCurveOfSorted } from '../../../shared/charts/roc-curve';
 import { scoreHistogram } from '../../../shared/charts/score-histogram';
 import { bootstrapReplicates } from '../../../shared/metrics/bootstrap';
@@ -31,13 +32,23 @@ export interface BootstrapTask extends DiagnosticTask {
 }
 
 /** Replicates of every scalar metric for resamples from..to-1; resample b is seeded by (seed, b). */
-export function bootstrapTask(task: BootstrapTask, report: (progress: Progress) => void): Record<string, Float64Array> {
+export function bootstrapTask(
+  task: BootstrapTask,
+  report: (progress: Progress) => void,
+): Record<string, Float64Array> {
   let done = 0;
   return bootstrapReplicates(
     (sample) => {
       const scalars = diagnosticScalars(computeDiagnostic(sample.p, sample.y, sample.w, task.options));
       done++;
-      report({ phase: 'Bootstrap', done, total: task.to - task.from, unit: 'steps', rate: null, etaSeconds: null });
+      report({
+        phase: 'Bootstrap',
+        done,
+        total: task.to - task.from,
+        unit: 'steps',
+        rate: null,
+        etaSeconds: null,
+      });
       return scalars;
     },
     task.w ? { p: task.p, y: task.y, w: task.w } : { p: task.p, y: task.y },
@@ -45,4 +56,16 @@ export function bootstrapTask(task: BootstrapTask, report: (progress: Progress) 
     task.from,
     task.to,
   );
+}
+
+export interface GroupsTask {
+  p: Float64Array;
+  y: Uint8Array;
+  w?: Float64Array | undefined;
+  groupOf: Int32Array;
+  groups: GroupDefinition[];
+}
+
+export function groupsTask(task: GroupsTask) {
+  return groupCalibration(task.p, task.y, task.w, task.groupOf, task.groups);
 }

@@ -57,7 +57,8 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new ApiError('cancelled', 'The engine is shutting down.'));
+    for (const task of this.queue.splice(0))
+      task.reject(new ApiError('cancelled', 'The engine is shutting down.'));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
@@ -91,8 +92,12 @@ export class WorkerPool {
       else task.reject(ApiError.fromPayload(message.error));
       this.dispatch();
     });
-    worker.on('error', (error) => this.retire(slot, new ApiError('internal', `A worker thread failed: ${error.message}`)));
-    worker.on('exit', () => this.retire(slot, new ApiError('internal', 'A worker thread stopped unexpectedly.')));
+    worker.on('error', (error) =>
+      this.retire(slot, new ApiError('internal', `A worker thread failed: ${error.message}`)),
+    );
+    worker.on('exit', () =>
+      this.retire(slot, new ApiError('internal', 'A worker thread stopped unexpectedly.')),
+    );
     // Idle workers must not keep the CLI process alive.
     worker.unref();
     this.slots.push(slot);

@@ -1,5 +1,5 @@
 import type { Progress } from '../../../shared/api/progress';
-import { bootstrapTask, diagnosticTask } from './analysis-tasks';
+import { bootstrapTask, diagnosticTask, groupsTask } from './analysis-tasks';
 
 export type TaskFunction = (payload: never, report: (progress: Progress) => void) => unknown;
 
@@ -10,12 +10,14 @@ export type TaskFunction = (payload: never, report: (progress: Progress) => void
 export const workerTasks: Record<string, TaskFunction> = {
   'analysis.diagnostic': diagnosticTask,
   'analysis.bootstrap': bootstrapTask,
+  'analysis.groups': groupsTask,
   /** Used by tests of the pool itself: sums a Float64Array, optionally spinning to simulate work. */
   'self-test.sum': (payload: { values: Float64Array; spinMs?: number }, report) => {
     const until = Date.now() + (payload.spinMs ?? 0);
     let spins = 0;
     while (Date.now() < until) {
-      if (++spins % 1_000_000 === 0) report({ phase: 'Spinning', done: spins, total: null, unit: 'steps', rate: null, etaSeconds: null });
+      if (++spins % 1_000_000 === 0)
+        report({ phase: 'Spinning', done: spins, total: null, unit: 'steps', rate: null, etaSeconds: null });
     }
     let sum = 0;
     for (const value of payload.values) sum += value;

@@ -20,7 +20,11 @@ export type AnalysisSelection = z.input<typeof AnalysisSelectionSchema>;
 
 export const BootstrapRequestSchema = z.strictObject({
   resamples: z.number().int().min(10).max(10_000),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   level: z.number().gt(0).lt(1).default(0.95),
 });
 
@@ -58,11 +62,53 @@ export const EvaluateOutputSchema = z.strictObject({
 });
 export type EvaluateOutput = z.infer<typeof EvaluateOutputSchema>;
 
+export const GroupingSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('segment'), column: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('period'), period: z.enum(['week', 'month', 'quarter']) }),
+  z.strictObject({
+    kind: z.literal('quantiles'),
+    column: z.string().min(1),
+    groups: z.number().int().min(2).max(50),
+  }),
+]);
+export type Grouping = z.infer<typeof GroupingSchema>;
+
+export const GroupCalibrationSchema = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+  n: z.number().int().nonnegative(),
+  positives: z.number().nonnegative(),
+  observedRate: z.number().nullable(),
+  meanPredicted: z.number().nullable(),
+  oeRatio: z.number().nullable(),
+  brier: z.number().nullable(),
+  ece: z.number().nullable(),
+  jeffreysP: z.number().nullable(),
+  light: z.enum(['green', 'yellow', 'red']).nullable(),
+});
+export type GroupCalibrationJson = z.infer<typeof GroupCalibrationSchema>;
+
+export const GroupsInputSchema = AnalysisSelectionSchema.extend({ by: GroupingSchema });
+export const GroupsOutputSchema = z.strictObject({
+  usage: AnalysisUsageSchema,
+  by: GroupingSchema,
+  groups: z.array(GroupCalibrationSchema),
+});
+export type GroupsOutput = z.infer<typeof GroupsOutputSchema>;
+
 export const analysisCalls = {
   'analysis.evaluate': defineCall({
     summary: 'The full calibration diagnostic of a score on a dataset, with optional bootstrap intervals.',
     input: EvaluateInputSchema,
     output: EvaluateOutputSchema,
+    long: true,
+  }),
+  'analysis.groups': defineCall({
+    summary: 'Calibration per segment, per time period or per quantile group of a numeric column.',
+    input: GroupsInputSchema,
+    output: GroupsOutputSchema,
     long: true,
   }),
 } as const;
