@@ -6,6 +6,7 @@ import { inProcessTransport } from './api/in-process-transport';
 import { defaultResourcesDir } from './resources-dir';
 import { analysisHandlers } from './services/analysis-handlers';
 import { appHandlers } from './services/app-handlers';
+import { calibrationHandlers } from './services/calibration-handlers';
 import { datasetHandlers } from './services/dataset-handlers';
 import type { EngineServices } from './services/engine-services';
 import { WorkerPool } from './workers/worker-pool';
@@ -43,6 +44,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...appHandlers(services),
     ...datasetHandlers(services),
     ...analysisHandlers(services),
+    ...calibrationHandlers(services),
   });
   let closed = false;
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { analysisCalls } from './calls/analysis-calls';
 import { appCalls } from './calls/app-calls';
+import { calibrationCalls } from './calls/calibration-calls';
 import { datasetCalls } from './calls/dataset-calls';
 
 export { AppInfoSchema, type AppInfo } from './calls/app-calls';
@@ -14,6 +15,7 @@ export const apiContract = {
   ...appCalls,
   ...datasetCalls,
   ...analysisCalls,
+  ...calibrationCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

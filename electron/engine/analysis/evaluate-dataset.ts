@@ -54,7 +54,7 @@ export async function evaluateDataset(
   return { usage: sample.usage, ...result, ci: intervals };
 }
 
-async function bootstrapIntervals(
+export async function bootstrapIntervals(
   pool: WorkerPool,
   task: DiagnosticTask,
   request: NonNullable<EvaluateInput['bootstrap']>,

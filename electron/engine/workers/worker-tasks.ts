@@ -1,5 +1,6 @@
 import type { Progress } from '../../../shared/api/progress';
 import { bootstrapTask, diagnosticTask, groupsTask } from './analysis-tasks';
+import { fitEvaluateTask } from './calibration-tasks';
 
 export type TaskFunction = (payload: never, report: (progress: Progress) => void) => unknown;
 
@@ -11,6 +12,7 @@ export const workerTasks: Record<string, TaskFunction> = {
   'analysis.diagnostic': diagnosticTask,
   'analysis.bootstrap': bootstrapTask,
   'analysis.groups': groupsTask,
+  'calibration.fitEvaluate': fitEvaluateTask,
   /** Used by tests of the pool itself: sums a Float64Array, optionally spinning to simulate work. */
   'self-test.sum': (payload: { values: Float64Array; spinMs?: number }, report) => {
     const until = Date.now() + (payload.spinMs ?? 0);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../../shared/api/progress';
 import { createApiClient } from '../../../shared/api/client';
 import { createEngine } from '../../../electron/engine/engine';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/workspace/migrations';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -13,14 +14,16 @@ describe('the engine behind the API contract', () => {
     const workspacePath = path.join(tempDir(), 'w.sqlite');
     const engine = createEngine({ workspacePath, host: 'test' });
     const info = await createApiClient(engine.transport).call('app.info', {});
-    expect(info).toMatchObject({ workspacePath, host: 'test', schemaVersion: 1 });
+    expect(info).toMatchObject({ workspacePath, host: 'test', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(info.appVersion).toMatch(/^\d+\.\d+\.\d+/);
     engine.close();
   });
 
   it('refuses unknown calls and invalid input with specific codes', async () => {
     const engine = createEngine({ workspacePath: path.join(tempDir(), 'w.sqlite'), host: 'test' });
-    await expect(engine.api.call('datasets.drop', {}, quiet())).rejects.toMatchObject({ code: 'unknown-call' });
+    await expect(engine.api.call('datasets.drop', {}, quiet())).rejects.toMatchObject({
+      code: 'unknown-call',
+    });
     await expect(engine.api.call('constructor', {}, quiet())).rejects.toMatchObject({ code: 'unknown-call' });
     await expect(engine.api.call('datasets.loadSample', { name: 3 }, quiet())).rejects.toMatchObject({
       code: 'invalid-input',
@@ -60,12 +63,16 @@ describe('the engine behind the API contract', () => {
     const engine = createEngine({ workspacePath: path.join(tempDir(), 'w.sqlite'), host: 'test' });
     const client = createApiClient(engine.transport);
     const controller = new AbortController();
-    const attempt = client.call('datasets.loadSample', {}, {
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.done > 0) controller.abort();
+    const attempt = client.call(
+      'datasets.loadSample',
+      {},
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.done > 0) controller.abort();
+        },
       },
-    });
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'cancelled' });
     expect((await client.call('datasets.list', {})).datasets).toEqual([]);
     engine.close();

@@ -1,0 +1,11 @@
+import type { calibrationCalls } from '../../../shared/api/calls/calibration-calls';
+import { runCalibration } from '../analysis/run-calibration';
+import type { Handlers } from '../api/handlers';
+import type { EngineServices } from './engine-services';
+
+export function calibrationHandlers(services: EngineServices): Pick<Handlers, keyof typeof calibrationCalls> {
+  return {
+    'calibration.run': (input, context) =>
+      runCalibration(services.workspace.db, services.pool, input, context),
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { CalibratorMethodSchema } from '../../calibration/calibrator-method';
+import { CalibrationParamsSchema } from '../../calibration/registry';
+import { DiagnosticCiSchema, DiagnosticSchema } from '../../metrics/diagnostic-schema';
+import { defineCall } from '../define-call';
+import { AnalysisSelectionSchema, AnalysisUsageSchema, BootstrapRequestSchema } from './analysis-calls';
+
+const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
+
+/** How fitted maps are checked out of sample. `none` fits and measures on the same rows. */
+export const ValidationSchemeSchema = z.discriminatedUnion('scheme', [
+  z.strictObject({ scheme: z.literal('none') }),
+  z.strictObject({
+    scheme: z.literal('holdout'),
+    testFraction: z.number().min(0.05).max(0.95).default(0.3),
+    seed: seed.default(1),
+  }),
+  z.strictObject({
+    scheme: z.literal('kfold'),
+    folds: z.number().int().min(2).max(20).default(5),
+    seed: seed.default(1),
+  }),
+  /** Out of time: train before `splitAt` (epoch ms, UTC), test from it on. */
+  z.strictObject({ scheme: z.literal('time'), splitAt: z.number() }),
+]);
+export type ValidationScheme = z.infer<typeof ValidationSchemeSchema>;
+
+export const CalibratorRequestSchema = z.strictObject({
+  method: CalibratorMethodSchema,
+  /** The method's own options (docs/calibrators.md); checked by the calibrator. */
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const CalibrateInputSchema = AnalysisSelectionSchema.extend({
+  methods: z.array(CalibratorRequestSchema).min(1).max(16),
+  validation: ValidationSchemeSchema.default({ scheme: 'holdout', testFraction: 0.3, seed: 1 }),
+  bins: z.number().int().min(1).max(200).default(10),
+  binning: z.enum(['uniform', 'quantile']).default('uniform'),
+  bootstrap: BootstrapRequestSchema.optional(),
+});
+export type CalibrateInput = z.input<typeof CalibrateInputSchema>;
+
+export const MethodResultSchema = z.strictObject({
+  /** `uncalibrated` is the score as it is, measured on the same test rows. */
+  method: z.union([CalibratorMethodSchema, z.literal('uncalibrated')]),
+  options: z.record(z.string(), z.unknown()),
+  /** Fitted on all training rows (k-fold: on every row, after the out-of-fold check). */
+  params: CalibrationParamsSchema.nullable(),
+  test: DiagnosticSchema,
+  ci: DiagnosticCiSchema.nullable(),
+  fitSeconds: z.number().nonnegative(),
+});
+export type MethodResult = z.infer<typeof MethodResultSchema>;
+
+export const CalibrateOutputSchema = z.strictObject({
+  usage: AnalysisUsageSchema,
+  validation: ValidationSchemeSchema,
+  rows: z.strictObject({ train: z.number().int().nonnegative(), test: z.number().int().nonnegative() }),
+  results: z.array(MethodResultSchema),
+});
+export type CalibrateOutput = z.infer<typeof CalibrateOutputSchema>;
+
+export const calibrationCalls = {
+  'calibration.run': defineCall({
+    summary:
+      'Fits calibration maps on the training rows and measures each on the test rows, beside the raw score.',
+    input: CalibrateInputSchema,
+    output: CalibrateOutputSchema,
+    long: true,
+  }),
+} as const;
