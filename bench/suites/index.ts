@@ -1,4 +1,6 @@
 import type { BenchSuite } from '../bench-types';
+import { calibrationSuite } from './calibration';
+import { importSuite } from './import';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add a suite here. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [importSuite, calibrationSuite];
