@@ -37,7 +37,11 @@ describe('the scorecal CLI', () => {
   it('lists the sample once the engine has loaded it, as JSON and as a table', async () => {
     const workspace = path.join(tempDir(), 'w.sqlite');
     const engine = createEngine({ workspacePath: workspace, host: 'test' });
-    await engine.api.call('datasets.loadSample', {}, { signal: new AbortController().signal, onProgress: () => undefined });
+    await engine.api.call(
+      'datasets.loadSample',
+      {},
+      { signal: new AbortController().signal, onProgress: () => undefined },
+    );
     engine.close();
 
     const json = runScorecal(['datasets', '--json', '--workspace', workspace]);

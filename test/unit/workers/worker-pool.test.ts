@@ -11,7 +11,11 @@ describe('the worker pool', () => {
   it('runs a task in a worker thread and moves typed arrays instead of copying them', async () => {
     pool = new WorkerPool(2);
     const values = Float64Array.from({ length: 1000 }, (_, i) => i);
-    const result = await pool.run<{ sum: number }>('self-test.sum', { values }, { transfer: [values.buffer] });
+    const result = await pool.run<{ sum: number }>(
+      'self-test.sum',
+      { values },
+      { transfer: [values.buffer] },
+    );
     expect(result.sum).toBe(499_500);
     expect(values.length).toBe(0); // transferred: detached in this thread
   });
@@ -35,10 +39,14 @@ describe('the worker pool', () => {
     pool = new WorkerPool(1);
     const controller = new AbortController();
     const progress: number[] = [];
-    const long = pool.run('self-test.sum', { values: new Float64Array(1), spinMs: 60_000 }, {
-      signal: controller.signal,
-      onProgress: (p) => progress.push(p.done),
-    });
+    const long = pool.run(
+      'self-test.sum',
+      { values: new Float64Array(1), spinMs: 60_000 },
+      {
+        signal: controller.signal,
+        onProgress: (p) => progress.push(p.done),
+      },
+    );
     setTimeout(() => controller.abort(), 300);
     const started = Date.now();
     await expect(long).rejects.toMatchObject({ code: 'cancelled' });
@@ -50,13 +58,18 @@ describe('the worker pool', () => {
 
   it('reports an unknown task as an error instead of hanging', async () => {
     pool = new WorkerPool(1);
-    await expect(pool.run('no-such-task', {})).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('no-such-task') });
+    await expect(pool.run('no-such-task', {})).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining('no-such-task'),
+    });
   });
 
   it('queues more tasks than threads and finishes them all', async () => {
     pool = new WorkerPool(2);
     const sums = await Promise.all(
-      [1, 2, 3, 4, 5].map((n) => pool!.run<{ sum: number }>('self-test.sum', { values: Float64Array.of(n, n) })),
+      [1, 2, 3, 4, 5].map((n) =>
+        pool!.run<{ sum: number }>('self-test.sum', { values: Float64Array.of(n, n) }),
+      ),
     );
     expect(sums.map((s) => s.sum)).toEqual([2, 4, 6, 8, 10]);
   });

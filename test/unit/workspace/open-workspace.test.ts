@@ -4,7 +4,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/workspace/migrations';
 import { openWorkspace, WORKSPACE_APPLICATION_ID } from '../../../electron/engine/workspace/open-workspace';
-import { resolveWorkspacePath, userDataFolder } from '../../../electron/engine/workspace/default-workspace-path';
+import {
+  resolveWorkspacePath,
+  userDataFolder,
+} from '../../../electron/engine/workspace/default-workspace-path';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -29,7 +32,11 @@ describe('opening a workspace', () => {
   it('reopens an existing workspace without re-running migrations', () => {
     const file = path.join(tempDir(), 'w.sqlite');
     const first = openWorkspace(file);
-    first.db.prepare("INSERT INTO datasets (name, source_name, source_sha256, source_bytes, imported_at, row_count, positives) VALUES ('kept', 's', ?, 0, 0, 0, 0)").run('0'.repeat(64));
+    first.db
+      .prepare(
+        "INSERT INTO datasets (name, source_name, source_sha256, source_bytes, imported_at, row_count, positives) VALUES ('kept', 's', ?, 0, 0, 0, 0)",
+      )
+      .run('0'.repeat(64));
     first.close();
     const second = openWorkspace(file);
     expect(second.db.prepare('SELECT name FROM datasets').pluck().all()).toEqual(['kept']);
@@ -53,7 +60,9 @@ describe('opening a workspace', () => {
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
     raw.close();
     const before = fs.readFileSync(file);
-    expect(() => openWorkspace(file)).toThrow(/newer version of Scorecal \(schema \d+; this version reads up to schema \d+\)/);
+    expect(() => openWorkspace(file)).toThrow(
+      /newer version of Scorecal \(schema \d+; this version reads up to schema \d+\)/,
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -74,15 +83,21 @@ describe('opening a workspace', () => {
 
 describe('where the workspace lives', () => {
   it('prefers --workspace, then SCORECAL_WORKSPACE, then the per-user folder', () => {
-    expect(resolveWorkspacePath('/a/flag.sqlite', { SCORECAL_WORKSPACE: '/b/env.sqlite' })).toBe('/a/flag.sqlite');
+    expect(resolveWorkspacePath('/a/flag.sqlite', { SCORECAL_WORKSPACE: '/b/env.sqlite' })).toBe(
+      '/a/flag.sqlite',
+    );
     expect(resolveWorkspacePath(undefined, { SCORECAL_WORKSPACE: '/b/env.sqlite' })).toBe('/b/env.sqlite');
-    expect(resolveWorkspacePath(undefined, { HOME: '/home/ana' }, 'linux')).toMatch(/scorecal\/workspace\.scorecal\.sqlite$/);
+    expect(resolveWorkspacePath(undefined, { HOME: '/home/ana' }, 'linux')).toMatch(
+      /scorecal\/workspace\.scorecal\.sqlite$/,
+    );
   });
 
   it('uses each OS convention for per-user data', () => {
     expect(userDataFolder('linux', { XDG_DATA_HOME: '/x/data' }, '/home/ana')).toBe('/x/data/scorecal');
     expect(userDataFolder('linux', {}, '/home/ana')).toBe('/home/ana/.local/share/scorecal');
-    expect(userDataFolder('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Scorecal');
+    expect(userDataFolder('darwin', {}, '/Users/ana')).toBe(
+      '/Users/ana/Library/Application Support/Scorecal',
+    );
     expect(userDataFolder('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe(
       'C:\\Users\\ana\\AppData\\Roaming\\Scorecal',
     );
