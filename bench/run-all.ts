@@ -73,10 +73,14 @@ function verdict(row: BenchRow): string {
 
 function describe(row: BenchRow): string {
   const ratio = ratioOf(row);
-  return `${row.name} (${row.rows.toLocaleString('en-US')} rows): ours ${row.ours.toFixed(3)} ${row.unit}` +
-    (row.reference === null ? `, ${row.referenceName} absent` : `, ${row.referenceName} ${row.reference.toFixed(3)} ${row.unit}`) +
+  return (
+    `${row.name} (${row.rows.toLocaleString('en-US')} rows): ours ${row.ours.toFixed(3)} ${row.unit}` +
+    (row.reference === null
+      ? `, ${row.referenceName} absent`
+      : `, ${row.referenceName} ${row.reference.toFixed(3)} ${row.unit}`) +
     (ratio === null ? '' : `, ratio ${ratio.toFixed(3)}`) +
-    (row.note ? ` — ${row.note}` : '');
+    (row.note ? ` — ${row.note}` : '')
+  );
 }
 
 function table(rows: BenchRow[]): string {
@@ -88,21 +92,33 @@ function table(rows: BenchRow[]): string {
       row.name,
       row.rows.toLocaleString('en-US'),
       `${row.ours.toFixed(3)} ${row.unit}`,
-      row.reference === null ? `(${row.referenceName} absent)` : `${row.reference.toFixed(3)} ${row.unit} ${row.referenceName}`,
+      row.reference === null
+        ? `(${row.referenceName} absent)`
+        : `${row.reference.toFixed(3)} ${row.unit} ${row.referenceName}`,
       ratio === null ? '—' : `${ratio.toFixed(3)}x`,
-      row.goalAbsolute !== undefined ? `≤ ${row.goalAbsolute} ${row.unit}` : row.goalRatio === null ? '—' : `≤ ${row.goalRatio}x`,
+      row.goalAbsolute !== undefined
+        ? `≤ ${row.goalAbsolute} ${row.unit}`
+        : row.goalRatio === null
+          ? '—'
+          : `≤ ${row.goalRatio}x`,
       verdict(row),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -20,7 +20,10 @@ export function progressBar(io: CliIo): { update: (progress: Progress) => void; 
       last = now;
       const fraction = progress.total ? Math.min(1, progress.done / progress.total) : null;
       const filled = fraction === null ? 0 : Math.round(fraction * WIDTH);
-      const bar = fraction === null ? '' : `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% `;
+      const bar =
+        fraction === null
+          ? ''
+          : `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% `;
       const rate = progress.rate ? ` ${amount(progress.rate, progress.unit)}/s` : '';
       const eta = progress.etaSeconds !== null ? ` ETA ${Math.ceil(progress.etaSeconds)} s` : '';
       io.stderr(`\r\x1b[2K${progress.phase} ${bar}${amount(progress.done, progress.unit)}${rate}${eta}`);

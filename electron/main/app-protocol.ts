@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
-import { contentTypeOf } from './content-types';
+import { contentTypeOf } from '../../shared/web/content-types';
 
 export type ResolvedAppRequest = { path: string } | { status: 403 | 404 };
 

@@ -2,32 +2,9 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { contentTypeOf } from '../../shared/web/content-types';
 import { sendText } from './http-replies';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export type StaticLookup =
   | { kind: 'file'; filePath: string; size: number; contentType: string }
@@ -78,7 +55,7 @@ export async function lookupStaticFile(root: string, rawPathname: string): Promi
   if (!realFile.startsWith(root + path.sep)) return { kind: 'refused', reason: 'This path is not allowed.' };
   const stat = await fs.promises.stat(realFile);
   if (!stat.isFile()) return { kind: 'missing' };
-  return { kind: 'file', filePath: realFile, size: stat.size, contentType: contentTypeFor(realFile) };
+  return { kind: 'file', filePath: realFile, size: stat.size, contentType: contentTypeOf(realFile) };
 }
 
 /** Answers GET and HEAD for the renderer's files. */

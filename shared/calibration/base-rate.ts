@@ -22,7 +22,11 @@ export const BaseRateParamsSchema = z.strictObject({
 });
 export type BaseRateParams = z.infer<typeof BaseRateParamsSchema>;
 
-export const baseRateCalibrator: Calibrator<BaseRateOptions, BaseRateParams, z.input<typeof BaseRateOptionsSchema>> = {
+export const baseRateCalibrator: Calibrator<
+  BaseRateOptions,
+  BaseRateParams,
+  z.input<typeof BaseRateOptionsSchema>
+> = {
   method: 'base-rate',
   optionsSchema: BaseRateOptionsSchema,
   paramsSchema: BaseRateParamsSchema,
@@ -53,7 +57,12 @@ export const baseRateCalibrator: Calibrator<BaseRateOptions, BaseRateParams, z.i
  * Root of m(δ) = Σ w σ(z + δ)/Σ w - target, increasing in δ: Newton steps kept inside a bracket
  * that always contains the root, bisecting whenever Newton would leave it.
  */
-function solveShift(logits: Float64Array, weights: Float64Array | undefined, sumWeights: number, target: number): number {
+function solveShift(
+  logits: Float64Array,
+  weights: Float64Array | undefined,
+  sumWeights: number,
+  target: number,
+): number {
   let minLogit = Infinity;
   let maxLogit = -Infinity;
   for (let i = 0; i < logits.length; i++) {

@@ -48,7 +48,10 @@ export function prepareCalibrationData(data: CalibrationData, method: string): P
     }
     const yi = y[i]!;
     if (yi > 1) {
-      throw new CalibrationInputError('invalid-label', `${method}: label at row ${i} is ${yi}; labels must be 0 or 1`);
+      throw new CalibrationInputError(
+        'invalid-label',
+        `${method}: label at row ${i} is ${yi}; labels must be 0 or 1`,
+      );
     }
     const wi = w ? w[i]! : 1;
     if (!(wi >= 0 && wi < Infinity)) {

@@ -29,16 +29,26 @@ export function parseOptions<Options, OptionsInput>(
 ): Options {
   const parsed = schema.safeParse(options ?? {});
   if (!parsed.success) {
-    throw new CalibrationInputError('invalid-options', `${method}: invalid options: ${describeIssues(parsed.error)}`);
+    throw new CalibrationInputError(
+      'invalid-options',
+      `${method}: invalid options: ${describeIssues(parsed.error)}`,
+    );
   }
   return parsed.data;
 }
 
 /** Parameters checked against their schema before use (they may come from a file). */
-export function parseParams<Params>(schema: z.ZodType<Params>, params: unknown, method: CalibratorMethod): Params {
+export function parseParams<Params>(
+  schema: z.ZodType<Params>,
+  params: unknown,
+  method: CalibratorMethod,
+): Params {
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
-    throw new CalibrationInputError('invalid-params', `${method}: invalid parameters: ${describeIssues(parsed.error)}`);
+    throw new CalibrationInputError(
+      'invalid-params',
+      `${method}: invalid parameters: ${describeIssues(parsed.error)}`,
+    );
   }
   return parsed.data;
 }

@@ -67,7 +67,8 @@ export const plattCalibrator: Calibrator<PlattOptions, PlattParams, z.input<type
     const { intercept, slope } = parseParams(PlattParamsSchema, params, 'platt');
     requireProbabilities(probabilities, 'platt');
     const out = new Float64Array(probabilities.length);
-    for (let i = 0; i < out.length; i++) out[i] = sigmoid(intercept + slope * clippedLogit(probabilities[i]!));
+    for (let i = 0; i < out.length; i++)
+      out[i] = sigmoid(intercept + slope * clippedLogit(probabilities[i]!));
     return out;
   },
 };

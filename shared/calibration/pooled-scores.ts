@@ -7,11 +7,21 @@ export interface PooledScores {
   readonly positiveWeights: Float64Array;
 }
 
-/** Sorts once and pools rows with exactly equal scores, as isotonic regression requires. */
-export function poolEqualScores(p: Float64Array, y: Uint8Array, w: Float64Array | undefined): PooledScores {
+/**
+ * Sorts once and pools rows with equal scores, as isotonic regression requires. With a tolerance,
+ * a score less than `tolerance` above the first score of the current group joins that group and
+ * the group keeps its first score — scikit-learn's `_make_unique`, which uses 1e-15.
+ */
+export function poolEqualScores(
+  p: Float64Array,
+  y: Uint8Array,
+  w: Float64Array | undefined,
+  tolerance = 0,
+): PooledScores {
   const sorted = sortScoresWithLabels(p, y, w);
   const n = p.length;
-  const scores = new Float64Array(n);
+  // Distinct scores are written over the sorted copy (group k never overtakes row r).
+  const scores = sorted.scores;
   const weights = new Float64Array(n);
   const positiveWeights = new Float64Array(n);
   const sortedScores = sorted.scores;
@@ -22,7 +32,7 @@ export function poolEqualScores(p: Float64Array, y: Uint8Array, w: Float64Array 
   for (let r = 0; r < n; r++) {
     const score = sortedScores[r]!;
     const weight = sortedWeights ? sortedWeights[r]! : 1;
-    if (score !== current) {
+    if (r === 0 || (tolerance > 0 ? score - current >= tolerance : score !== current)) {
       k++;
       current = score;
       scores[k] = score;

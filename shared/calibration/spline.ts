@@ -51,16 +51,22 @@ export type SplineParams = z.infer<typeof SplineParamsSchema>;
 
 const DEFAULT_KAPPAS = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000];
 
-export const splineCalibrator: Calibrator<SplineOptions, SplineParams, z.input<typeof SplineOptionsSchema>> = {
+export const splineCalibrator: Calibrator<
+  SplineOptions,
+  SplineParams,
+  z.input<typeof SplineOptionsSchema>
+> = {
   method: 'spline',
   optionsSchema: SplineOptionsSchema,
   paramsSchema: SplineParamsSchema,
   fit(input: CalibrationData, options?: z.input<typeof SplineOptionsSchema>): SplineParams {
-    const { segments, monotone, kappas = DEFAULT_KAPPAS, folds, cvMaxRows } = parseOptions(
-      SplineOptionsSchema,
-      options,
-      'spline',
-    );
+    const {
+      segments,
+      monotone,
+      kappas = DEFAULT_KAPPAS,
+      folds,
+      cvMaxRows,
+    } = parseOptions(SplineOptionsSchema, options, 'spline');
     const data = prepareCalibrationData(input, 'spline');
     requireBothClasses(data, 'spline');
     const logits = clippedLogits(data.p);
@@ -110,7 +116,10 @@ export const splineCalibrator: Calibrator<SplineOptions, SplineParams, z.input<t
     const kappa = kappas[best]!;
     const coefficients = fitWith(kappa, undefined, data.sumWeights, start);
     if (!coefficients.every(Number.isFinite)) {
-      throw new CalibrationInputError('no-convergence', 'spline: the penalised fit did not converge to finite values');
+      throw new CalibrationInputError(
+        'no-convergence',
+        'spline: the penalised fit did not converge to finite values',
+      );
     }
     const knots = Array.from({ length: segments + 1 }, (_, k) =>
       k === segments ? upper : lower + ((upper - lower) * k) / segments,

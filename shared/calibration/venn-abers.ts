@@ -23,9 +23,12 @@ export const VennAbersParamsSchema = z
     /** p1 for a new score equal to scores[j]. */
     p1: z.array(z.number().min(0).max(1)).min(1),
   })
-  .refine((params) => params.p0.length === params.scores.length && params.p1.length === params.scores.length, {
-    message: 'scores, p0 and p1 must have the same length',
-  });
+  .refine(
+    (params) => params.p0.length === params.scores.length && params.p1.length === params.scores.length,
+    {
+      message: 'scores, p0 and p1 must have the same length',
+    },
+  );
 export type VennAbersParams = z.infer<typeof VennAbersParamsSchema>;
 
 export interface VennAbersInterval {
@@ -48,7 +51,12 @@ export const vennAbersCalibrator: Calibrator<
     const data = prepareCalibrationData(input, 'venn-abers');
     const pooled = poolEqualScores(data.p, data.y, data.w);
     const { p0, p1 } = vennAbersAtScores(pooled.weights, pooled.positiveWeights);
-    return { method: 'venn-abers', scores: Array.from(pooled.scores), p0: Array.from(p0), p1: Array.from(p1) };
+    return {
+      method: 'venn-abers',
+      scores: Array.from(pooled.scores),
+      p0: Array.from(p0),
+      p1: Array.from(p1),
+    };
   },
   apply(params: VennAbersParams, probabilities: Float64Array): Float64Array {
     return applyVennAbersInterval(params, probabilities).p;
@@ -57,150 +65,142 @@ export const vennAbersCalibrator: Calibrator<
 };
 
 /** p0, p1 and the merged prediction for each probability (algorithm in docs/calibrators.md). */
-export function applyVennAbersInterval(params: VennAbersParams, probabilities: Float64Array): VennAbersInterval {
-    const checked = parseParams(VennAbersParamsSchema, params, 'venn-abers');
-    requireProbabilities(probabilities, 'venn-abers');
-    const scores = Float64Array.from(checked.scores);
-    const p0At = Float64Array.from(checked.p0);
-    const p1At = Float64Array.from(checked.p1);
-    const k = scores.length;
-    const n = probabilities.length;
-    const p0 = new Float64Array(n);
-    const p1 = new Float64Array(n);
-    const p = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = probabilities[i]!;
-      // first = index of the first calibration score ≥ v.
-      let lo = 0;
-      let hi = k;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (scores[mid]! < v) lo = mid + 1;
-        else hi = mid;
-      }
-      const exact = lo < k && scores[lo] === v;
-      const atOrBelow = exact ? lo : lo - 1;
-      const lower = atOrBelow < 0 ? 0 : p0At[atOrBelow]!;
-      const upper = lo >= k ? 1 : p1At[lo]!;
-      p0[i] = lower;
-      p1[i] = upper;
-      p[i] = upper / (1 - lower + upper);
+export function applyVennAbersInterval(
+  params: VennAbersParams,
+  probabilities: Float64Array,
+): VennAbersInterval {
+  const checked = parseParams(VennAbersParamsSchema, params, 'venn-abers');
+  requireProbabilities(probabilities, 'venn-abers');
+  const scores = Float64Array.from(checked.scores);
+  const p0At = Float64Array.from(checked.p0);
+  const p1At = Float64Array.from(checked.p1);
+  const k = scores.length;
+  const n = probabilities.length;
+  const p0 = new Float64Array(n);
+  const p1 = new Float64Array(n);
+  const p = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = probabilities[i]!;
+    // first = index of the first calibration score ≥ v.
+    let lo = 0;
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (scores[mid]! < v) lo = mid + 1;
+      else hi = mid;
     }
-    return { p0, p1, p };
+    const exact = lo < k && scores[lo] === v;
+    const atOrBelow = exact ? lo : lo - 1;
+    const lower = atOrBelow < 0 ? 0 : p0At[atOrBelow]!;
+    const upper = lo >= k ? 1 : p1At[lo]!;
+    p0[i] = lower;
+    p1[i] = upper;
+    p[i] = upper / (1 - lower + upper);
+  }
+  return { p0, p1, p };
 }
 
 /**
  * p0 and p1 at every distinct score j: the value of the isotonic block containing j after adding
  * weight 1 (and outcome 0 or 1) there. Isotonic regression of a concatenation is obtained by pooling
  * violators between the separately solved parts, so the answer is the block {j} merged with the
- * top blocks of the prefix solution (scores < j) and the front blocks of the suffix solution
- * (scores > j) while they violate order. lastStart / firstEnd encode all prefix / suffix solutions.
+ * last blocks of the fit of the scores below j and the first blocks of the fit of the scores above
+ * j, while they violate the order. One left-to-right and one right-to-left pool-adjacent-violators
+ * pass record every such block (its end, and its sums, accumulated block by block for accuracy).
  */
 export function vennAbersAtScores(
   weights: Float64Array,
   positiveWeights: Float64Array,
 ): { p0: Float64Array; p1: Float64Array } {
   const k = weights.length;
-  const cumW = new Float64Array(k + 1);
-  const cumS = new Float64Array(k + 1);
-  for (let j = 0; j < k; j++) {
-    cumW[j + 1] = cumW[j]! + weights[j]!;
-    cumS[j + 1] = cumS[j]! + positiveWeights[j]!;
-  }
-  const lastStart = prefixBlockStarts(cumW, cumS);
-  const firstEnd = suffixBlockEnds(cumW, cumS);
+  const left = edgeBlocks(weights, positiveWeights, 1);
+  const right = edgeBlocks(weights, positiveWeights, -1);
   const p0 = new Float64Array(k);
   const p1 = new Float64Array(k);
   for (let j = 0; j < k; j++) {
-    p0[j] = augmentedBlockMean(j, 0, cumW, cumS, lastStart, firstEnd);
-    p1[j] = augmentedBlockMean(j, 1, cumW, cumS, lastStart, firstEnd);
+    p0[j] = augmentedBlockMean(j, 0, weights, positiveWeights, left, right);
+    p1[j] = augmentedBlockMean(j, 1, weights, positiveWeights, left, right);
   }
   return { p0, p1 };
 }
 
-/** lastStart[j] = first index of the last block of the isotonic fit of scores 0..j. */
-function prefixBlockStarts(cumW: Float64Array, cumS: Float64Array): Int32Array {
-  const k = cumW.length - 1;
-  const lastStart = new Int32Array(k);
-  const stack = new Int32Array(k);
-  let top = -1;
-  for (let j = 0; j < k; j++) {
-    let start = j;
-    // Merge while the previous block's mean is ≥ this block's mean (cross-multiplied sums).
-    while (top >= 0) {
-      const prevStart = stack[top]!;
-      const prevW = cumW[start]! - cumW[prevStart]!;
-      const prevS = cumS[start]! - cumS[prevStart]!;
-      const curW = cumW[j + 1]! - cumW[start]!;
-      const curS = cumS[j + 1]! - cumS[start]!;
-      if (prevS * curW < curS * prevW) break;
-      start = prevStart;
-      top--;
-    }
-    stack[++top] = start;
-    lastStart[j] = start;
-  }
-  return lastStart;
+/**
+ * For direction 1: the isotonic fit of scores 0..j ends with the block [far[j]..j] of total weight
+ * weight[j] and positive weight positive[j]. For direction -1 the same for the fit of scores j..K-1,
+ * which starts with the block [j..far[j]]. Each is a pool-adjacent-violators pass with a stack.
+ */
+interface EdgeBlocks {
+  readonly far: Int32Array;
+  readonly weight: Float64Array;
+  readonly positive: Float64Array;
 }
 
-/** firstEnd[j] = last index of the first block of the isotonic fit of scores j..K-1. */
-function suffixBlockEnds(cumW: Float64Array, cumS: Float64Array): Int32Array {
-  const k = cumW.length - 1;
-  const firstEnd = new Int32Array(k);
+function edgeBlocks(weights: Float64Array, positiveWeights: Float64Array, direction: 1 | -1): EdgeBlocks {
+  const k = weights.length;
+  const far = new Int32Array(k);
+  const weight = new Float64Array(k);
+  const positive = new Float64Array(k);
+  // The stack holds, for each block, the index (into far/weight/positive) of the element that closes it.
   const stack = new Int32Array(k);
   let top = -1;
-  for (let j = k - 1; j >= 0; j--) {
-    let end = j;
+  for (let step = 0; step < k; step++) {
+    const j = direction === 1 ? step : k - 1 - step;
+    let blockFar = j;
+    let w = weights[j]!;
+    let s = positiveWeights[j]!;
     while (top >= 0) {
-      const nextEnd = stack[top]!;
-      const curW = cumW[end + 1]! - cumW[j]!;
-      const curS = cumS[end + 1]! - cumS[j]!;
-      const nextW = cumW[nextEnd + 1]! - cumW[end + 1]!;
-      const nextS = cumS[nextEnd + 1]! - cumS[end + 1]!;
-      if (curS * nextW < nextS * curW) break;
-      end = nextEnd;
+      const previous = stack[top]!;
+      const pw = weight[previous]!;
+      const ps = positive[previous]!;
+      // Pool while the block further out has a mean ≥ (direction 1) or ≤ (direction -1) this one's.
+      const violates = direction === 1 ? ps * w >= s * pw : ps * w <= s * pw;
+      if (!violates) break;
+      w += pw;
+      s += ps;
+      blockFar = far[previous]!;
       top--;
     }
-    stack[++top] = end;
-    firstEnd[j] = end;
+    far[j] = blockFar;
+    weight[j] = w;
+    positive[j] = s;
+    stack[++top] = j;
   }
-  return firstEnd;
+  return { far, weight, positive };
 }
 
 function augmentedBlockMean(
   j: number,
   outcome: 0 | 1,
-  cumW: Float64Array,
-  cumS: Float64Array,
-  lastStart: Int32Array,
-  firstEnd: Int32Array,
+  weights: Float64Array,
+  positiveWeights: Float64Array,
+  left: EdgeBlocks,
+  right: EdgeBlocks,
 ): number {
-  const k = cumW.length - 1;
+  const k = weights.length;
   let lo = j;
   let hi = j;
-  let w = cumW[j + 1]! - cumW[j]! + 1;
-  let s = cumS[j + 1]! - cumS[j]! + outcome;
+  let w = weights[j]! + 1;
+  let s = positiveWeights[j]! + outcome;
   for (;;) {
     while (lo > 0) {
-      const start = lastStart[lo - 1]!;
-      const blockW = cumW[lo]! - cumW[start]!;
-      const blockS = cumS[lo]! - cumS[start]!;
+      const blockW = left.weight[lo - 1]!;
+      const blockS = left.positive[lo - 1]!;
       if (blockS * w < s * blockW) break;
       w += blockW;
       s += blockS;
-      lo = start;
+      lo = left.far[lo - 1]!;
     }
     let mergedRight = false;
     while (hi < k - 1) {
-      const end = firstEnd[hi + 1]!;
-      const blockW = cumW[end + 1]! - cumW[hi + 1]!;
-      const blockS = cumS[end + 1]! - cumS[hi + 1]!;
+      const blockW = right.weight[hi + 1]!;
+      const blockS = right.positive[hi + 1]!;
       if (blockS * w > s * blockW) break;
       w += blockW;
       s += blockS;
-      hi = end;
+      hi = right.far[hi + 1]!;
       mergedRight = true;
     }
-    if (!mergedRight) return s / w;
+    // s ≤ w holds exactly in real arithmetic; clamp the last-bit excess rounding can leave.
+    if (!mergedRight) return Math.min(s / w, 1);
   }
 }

@@ -10,7 +10,9 @@ export const DatasetFilterSchema = z.strictObject({
     .strictObject({ from: z.number().nullable().default(null), to: z.number().nullable().default(null) })
     .optional(),
   /** Keep rows whose category column holds one of the values. */
-  segments: z.array(z.strictObject({ column: z.string().min(1), values: z.array(z.string()).min(1) })).default([]),
+  segments: z
+    .array(z.strictObject({ column: z.string().min(1), values: z.array(z.string()).min(1) }))
+    .default([]),
   /** Keep rows whose numeric column lies in [min, max]; a null bound is open. */
   ranges: z
     .array(

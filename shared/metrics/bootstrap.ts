@@ -1,6 +1,6 @@
 import { quantilesOfSorted } from '../statistics/quantile';
 import { createRandomStream, seedState } from '../statistics/random';
-import { POISSON_ONE_AMBIGUOUS, poissonOneFromWord, poissonOneTable } from '../statistics/poisson-one';
+import { POISSON_ONE_AMBIGUOUS, poissonOneRefinement, poissonOneTable } from '../statistics/poisson-one';
 import { binIndex } from './bins';
 
 /** Scored outcomes to resample. */
@@ -84,7 +84,12 @@ export function percentileInterval(replicates: Float64Array, alpha = 0.05): Perc
   const defined = replicates.filter((v) => !Number.isNaN(v)).sort();
   if (defined.length === 0) return null;
   const [low, high] = quantilesOfSorted(defined, [alpha / 2, 1 - alpha / 2]);
-  return { low: low!, high: high!, used: defined.length, undefinedResamples: replicates.length - defined.length };
+  return {
+    low: low!,
+    high: high!,
+    used: defined.length,
+    undefinedResamples: replicates.length - defined.length,
+  };
 }
 
 /** Seeded percentile bootstrap intervals for every statistic `statistic` returns. */
@@ -95,7 +100,8 @@ export function bootstrapCi(
 ): Record<string, PercentileInterval | null> {
   const replicates = bootstrapReplicates(statistic, sample, options.seed, 0, options.resamples);
   const intervals: Record<string, PercentileInterval | null> = {};
-  for (const [name, series] of Object.entries(replicates)) intervals[name] = percentileInterval(series, options.alpha);
+  for (const [name, series] of Object.entries(replicates))
+    intervals[name] = percentileInterval(series, options.alpha);
   return intervals;
 }
 
@@ -110,7 +116,8 @@ export interface BrierEceBootstrapPlan {
   readonly bins: number;
   /** Group g = 2 * bin + y occupies rows groupStart[g] .. groupStart[g + 1] - 1. */
   readonly groupStart: Uint32Array;
-  readonly weight: Float64Array;
+  /** Row weights in group order; undefined when every weight is 1. */
+  readonly weight: Float64Array | undefined;
   readonly weightP: Float64Array;
   readonly weightP2: Float64Array;
 }
@@ -133,14 +140,14 @@ export function planBrierEceBootstrap(
   }
   for (let g = 0; g < 2 * bins; g++) groupStart[g + 1]! += groupStart[g]!;
   const cursor = groupStart.slice(0, 2 * bins);
-  const weight = new Float64Array(n);
+  const weight = w ? new Float64Array(n) : undefined;
   const weightP = new Float64Array(n);
   const weightP2 = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const at = cursor[groupOf[i]!]!++;
     const omega = w ? w[i]! : 1;
     const pi = p[i]!;
-    weight[at] = omega;
+    if (weight) weight[at] = omega;
     weightP[at] = omega * pi;
     weightP2[at] = omega * pi * pi;
   }
@@ -154,6 +161,10 @@ export interface BrierEceReplicates {
 }
 
 const POISSON_TABLE = poissonOneTable();
+const POISSON_REFINEMENT = poissonOneRefinement(POISSON_TABLE);
+
+/** Stream index offset for the extra bits of ambiguous Poisson cells (a separate, rarely used stream). */
+const REFINEMENT_STREAM = 2 ** 40;
 
 /**
  * Poisson bootstrap (Hanley & MacGibbon 2006, Comput. Methods Programs Biomed. 83:57-62; Chamandy
@@ -162,8 +173,9 @@ const POISSON_TABLE = poissonOneTable();
  * Multinomial(N; 1/n, ..., 1/n), so each replicate is an ordinary with-replacement resample of
  * random size N ~ Poisson(n) (N/n = 1 ± 1/√n); for statistics that are smooth functions of sums,
  * like Brier = Σcω(p-y)²/Σcω and ECE = Σ_b |Σ_b cω(y-p)| / Σcω, percentile intervals agree with the
- * multinomial bootstrap to first order. Counts are drawn in one sequential pass per resample with
- * no index gathers, from stream (seed, resample) like resampleIndices.
+ * multinomial bootstrap to first order. Counts come two rows per 32-bit word in one sequential pass
+ * per resample (no index gathers), from stream (seed, resample), so any split of the resamples
+ * over threads reproduces the same replicates.
  */
 export function brierEceReplicates(
   plan: BrierEceBootstrapPlan,
@@ -173,65 +185,13 @@ export function brierEceReplicates(
 ): BrierEceReplicates {
   const brier = new Float64Array(to - from);
   const ece = new Float64Array(to - from);
-  const { bins, groupStart, weight, weightP, weightP2 } = plan;
-  const table = POISSON_TABLE;
-  const sums = new Float64Array(3 * 2 * bins);
+  const sums = new Float64Array(6 * plan.bins);
   for (let b = from; b < to; b++) {
-    const state = seedState(seed, b);
-    let s0 = state[0]! | 0;
-    let s1 = state[1]! | 0;
-    let s2 = state[2]! | 0;
-    let s3 = state[3]! | 0;
-    // A 32-bit word gives two 16-bit table lookups; `spare` holds the unused half (or -1).
-    let spare = -1;
-    for (let g = 0; g < 2 * bins; g++) {
-      let sumWeight = 0;
-      let sumWeightP = 0;
-      let sumWeightP2 = 0;
-      const end = groupStart[g + 1]!;
-      for (let i = groupStart[g]!; i < end; i++) {
-        let half: number;
-        if (spare >= 0) {
-          half = spare;
-          spare = -1;
-        } else {
-          // xoshiro128** step, inlined: this loop runs n times per resample.
-          const word = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-          const t = s1 << 9;
-          s2 ^= s0;
-          s3 ^= s1;
-          s1 ^= s2;
-          s0 ^= s3;
-          s2 ^= t;
-          s3 = rotl(s3, 11);
-          half = word >>> 16;
-          spare = word & 0xffff;
-        }
-        let count = table[half]!;
-        if (count === POISSON_ONE_AMBIGUOUS) {
-          // Rare (about 1 in 6,000): complete the 32-bit word with 16 fresh bits.
-          const word = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-          const t = s1 << 9;
-          s2 ^= s0;
-          s3 ^= s1;
-          s1 ^= s2;
-          s0 ^= s3;
-          s2 ^= t;
-          s3 = rotl(s3, 11);
-          count = poissonOneFromWord(((half << 16) | (word >>> 16)) >>> 0);
-        }
-        sumWeight += count * weight[i]!;
-        sumWeightP += count * weightP[i]!;
-        sumWeightP2 += count * weightP2[i]!;
-      }
-      sums[3 * g] = sumWeight;
-      sums[3 * g + 1] = sumWeightP;
-      sums[3 * g + 2] = sumWeightP2;
-    }
+    resampleGroupSums(plan, seed, b, sums);
     let total = 0;
     let squaredError = 0;
     let absoluteGap = 0;
-    for (let bin = 0; bin < bins; bin++) {
+    for (let bin = 0; bin < plan.bins; bin++) {
       const w0 = sums[6 * bin]!;
       const p0 = sums[6 * bin + 1]!;
       const q0 = sums[6 * bin + 2]!;
@@ -247,6 +207,61 @@ export function brierEceReplicates(
     ece[b - from] = total > 0 ? absoluteGap / total : Number.NaN;
   }
   return { brier, ece };
+}
+
+/**
+ * Σ c ω, Σ c ω p, Σ c ω p² per group for resample `resample`, written to sums[3 g ..]. The hot loop
+ * keeps the xoshiro128** state in locals (object fields would box the words) and reads counts from
+ * a 16-bit table; the rare ambiguous cells (~1 in 8,000) take 16 more bits from a second stream.
+ */
+function resampleGroupSums(
+  plan: BrierEceBootstrapPlan,
+  seed: number,
+  resample: number,
+  sums: Float64Array,
+): void {
+  const { groupStart, weight, weightP, weightP2 } = plan;
+  const table = POISSON_TABLE;
+  const { index: ambiguousIndex, fine } = POISSON_REFINEMENT;
+  const refinement = createRandomStream(seed, REFINEMENT_STREAM + resample);
+  const state = seedState(seed, resample);
+  let s0 = state[0]! | 0;
+  let s1 = state[1]! | 0;
+  let s2 = state[2]! | 0;
+  let s3 = state[3]! | 0;
+  const groups = groupStart.length - 1;
+  for (let g = 0; g < groups; g++) {
+    let sumWeight = 0;
+    let sumWeightP = 0;
+    let sumWeightP2 = 0;
+    const end = groupStart[g + 1]!;
+    for (let i = groupStart[g]!; i < end; i += 2) {
+      const word = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const high = word >>> 16;
+      let k0 = table[high]!;
+      if (k0 === POISSON_ONE_AMBIGUOUS)
+        k0 = fine[(ambiguousIndex[high]! << 16) | (refinement.nextUint32() >>> 16)]!;
+      // The low half serves the next row; past the group's end it is simply not used.
+      const low = word & 0xffff;
+      let k1 = i + 1 < end ? table[low]! : 0;
+      if (k1 === POISSON_ONE_AMBIGUOUS)
+        k1 = fine[(ambiguousIndex[low]! << 16) | (refinement.nextUint32() >>> 16)]!;
+      const j = i + 1 < end ? i + 1 : i;
+      sumWeight += weight ? k0 * weight[i]! + k1 * weight[j]! : k0 + k1;
+      sumWeightP += k0 * weightP[i]! + k1 * weightP[j]!;
+      sumWeightP2 += k0 * weightP2[i]! + k1 * weightP2[j]!;
+    }
+    sums[3 * g] = sumWeight;
+    sums[3 * g + 1] = sumWeightP;
+    sums[3 * g + 2] = sumWeightP2;
+  }
 }
 
 function rotl(x: number, k: number): number {

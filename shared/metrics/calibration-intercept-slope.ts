@@ -1,4 +1,8 @@
-import { fitLogisticRecalibration, type RecalibrationFit } from './logistic-recalibration-fit';
+import {
+  fitLogisticRecalibration,
+  fitOffsetIntercept,
+  type RecalibrationFit,
+} from './logistic-recalibration-fit';
 
 /** Logistic recalibration of p: logit P(y = 1) = intercept + slope · logit p. */
 export interface CalibrationInterceptSlope {
@@ -12,28 +16,31 @@ export interface CalibrationInterceptSlope {
   readonly excludedRows: number;
 }
 
-/** logit p = ln(p / (1 - p)) exactly as R's qlogis computes it, for rows with 0 < p < 1. */
+/** Odds p / (1 - p) and logit p = ln(p / (1 - p)) exactly as R's qlogis computes it, for rows with 0 < p < 1. */
 export function finiteLogits(
   p: Float64Array,
   y: Uint8Array,
   w?: Float64Array,
-): { x: Float64Array; y: Uint8Array; w: Float64Array | undefined; excluded: number } {
+): { x: Float64Array; odds: Float64Array; y: Uint8Array; w: Float64Array | undefined; excluded: number } {
   let kept = 0;
   for (let i = 0; i < p.length; i++) if (p[i]! > 0 && p[i]! < 1) kept++;
   const x = new Float64Array(kept);
+  const odds = new Float64Array(kept);
   const keptY = kept === p.length ? y : new Uint8Array(kept);
   const keptW = w ? (kept === p.length ? w : new Float64Array(kept)) : undefined;
   let k = 0;
   for (let i = 0; i < p.length; i++) {
     const pi = p[i]!;
     if (pi > 0 && pi < 1) {
-      x[k] = Math.log(pi / (1 - pi));
+      const o = pi / (1 - pi);
+      odds[k] = o;
+      x[k] = Math.log(o);
       if (keptY !== y) keptY[k] = y[i]!;
       if (keptW && keptW !== w) keptW[k] = w![i]!;
       k++;
     }
   }
-  return { x, y: keptY, w: keptW, excluded: p.length - kept };
+  return { x, odds, y: keptY, w: keptW, excluded: p.length - kept };
 }
 
 /** Finite-logit rows as finiteLogits returns them. */
@@ -56,11 +63,11 @@ export function calibrationFromLogits(
     };
   }
   const joint = fitLogisticRecalibration(rows.x, rows.y, rows.w, false);
-  const offset = fitLogisticRecalibration(rows.x, rows.y, rows.w, true);
+  const offset = fitOffsetIntercept(rows.odds, rows.y, rows.w);
   return {
     intercept: joint?.intercept ?? null,
     slope: joint?.slope ?? null,
-    interceptOffset: offset?.intercept ?? null,
+    interceptOffset: offset,
     excludedRows: rows.excluded,
     jointFit: joint,
   };

@@ -37,5 +37,11 @@ export function outcomeCounts(y: Uint8Array, w?: Float64Array): OutcomeCounts {
       }
     }
   }
-  return { n, positives, weightSum, positiveWeight, baseRate: weightSum > 0 ? positiveWeight / weightSum : null };
+  return {
+    n,
+    positives,
+    weightSum,
+    positiveWeight,
+    baseRate: weightSum > 0 ? positiveWeight / weightSum : null,
+  };
 }

@@ -52,5 +52,8 @@ export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 export type ReliabilityBinJson = z.infer<typeof ReliabilityBinSchema>;
 
 /** Bootstrap intervals [low, high] keyed by scalar metric path ("brier", "rms.Emax", ...). */
-export const DiagnosticCiSchema = z.record(z.string(), z.tuple([z.number().finite(), z.number().finite()]).nullable());
+export const DiagnosticCiSchema = z.record(
+  z.string(),
+  z.tuple([z.number().finite(), z.number().finite()]).nullable(),
+);
 export type DiagnosticCi = z.infer<typeof DiagnosticCiSchema>;

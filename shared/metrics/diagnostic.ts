@@ -43,7 +43,9 @@ function checkOptions(options: DiagnosticOptions): Required<DiagnosticOptions> {
     throw new MetricInputError(`bins must be an integer from 1 to 10000 (got ${resolved.bins})`);
   }
   if (!Number.isInteger(resolved.hosmerLemeshowGroups) || resolved.hosmerLemeshowGroups < 2) {
-    throw new MetricInputError(`hosmerLemeshowGroups must be an integer >= 2 (got ${resolved.hosmerLemeshowGroups})`);
+    throw new MetricInputError(
+      `hosmerLemeshowGroups must be an integer >= 2 (got ${resolved.hosmerLemeshowGroups})`,
+    );
   }
   if (resolved.binning !== 'uniform' && resolved.binning !== 'quantile') {
     throw new MetricInputError(`binning must be "uniform" or "quantile" (got ${String(resolved.binning)})`);
@@ -84,7 +86,8 @@ export function computeDiagnostic(
   const counts = outcomeCounts(rows.y, rows.w);
   const sorted = sortByPrediction(rows.p, rows.y, rows.w);
 
-  const edges = counts.n > 0 ? edgesFor(settings.binning, settings.bins, sorted) : uniformEdges(settings.bins);
+  const edges =
+    counts.n > 0 ? edgesFor(settings.binning, settings.bins, sorted) : uniformEdges(settings.bins);
   // Bin statistics over the sorted rows: neighbouring rows share bins, which is kinder to caches.
   const bins = binStatistics(sorted.p, sorted.y, sorted.w, edges);
   const equalMassBins: BinStatistics | null =

@@ -63,6 +63,11 @@ export function hosmerLemeshowOfSorted(sorted: SortedSample, groups = 10): Hosme
 }
 
 /** Hosmer-Lemeshow test with `groups` quantile groups (default 10). */
-export function hosmerLemeshowTest(p: Float64Array, y: Uint8Array, w?: Float64Array, groups = 10): HosmerLemeshowTest {
+export function hosmerLemeshowTest(
+  p: Float64Array,
+  y: Uint8Array,
+  w?: Float64Array,
+  groups = 10,
+): HosmerLemeshowTest {
   return hosmerLemeshowOfSorted(sortByPrediction(p, y, w), groups);
 }

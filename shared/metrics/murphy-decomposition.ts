@@ -35,5 +35,9 @@ export function murphyDecomposition(bins: BinStatistics): BrierDecomposition | n
     reliability += wb * (forecast - observed) * (forecast - observed);
     resolution += wb * (observed - baseRate) * (observed - baseRate);
   }
-  return { reliability: reliability / total, resolution: resolution / total, uncertainty: baseRate * (1 - baseRate) };
+  return {
+    reliability: reliability / total,
+    resolution: resolution / total,
+    uncertainty: baseRate * (1 - baseRate),
+  };
 }

@@ -36,7 +36,8 @@ export function reliabilityBins(
       continue;
     }
     const successes = bins.sumObserved[b]!;
-    const ci = interval === 'wilson' ? wilsonInterval(successes, wb, level) : jeffreysInterval(successes, wb, level);
+    const ci =
+      interval === 'wilson' ? wilsonInterval(successes, wb, level) : jeffreysInterval(successes, wb, level);
     result.push({
       lo,
       hi,

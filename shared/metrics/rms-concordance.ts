@@ -14,7 +14,11 @@ export interface BinnedConcordance {
  * it is reproduced so that Dxy and C match rms::val.prob. Weights count as (real) frequencies.
  * Null when either class is empty.
  */
-export function binnedConcordance(logits: Float64Array, y: Uint8Array, w?: Float64Array): BinnedConcordance | null {
+export function binnedConcordance(
+  logits: Float64Array,
+  y: Uint8Array,
+  w?: Float64Array,
+): BinnedConcordance | null {
   const bins = 5001;
   const negatives = new Float64Array(bins);
   const positives = new Float64Array(bins);

@@ -2,7 +2,11 @@ import { chiSquareSf } from '../statistics/chi-square';
 import { lowessSorted } from '../statistics/lowess';
 import { quantileOfUnsorted } from '../statistics/selection';
 import { finiteLogits, type LogitRows } from './calibration-intercept-slope';
-import { fitLogisticRecalibration, logisticDeviance, type RecalibrationFit } from './logistic-recalibration-fit';
+import {
+  fitLogisticRecalibration,
+  logisticDeviance,
+  type RecalibrationFit,
+} from './logistic-recalibration-fit';
 import { dropZeroWeightRows } from './metric-input';
 import { binnedConcordance } from './rms-concordance';
 import { sortByPrediction, type SortedSample } from './sorted-sample';
@@ -111,7 +115,8 @@ export function valProbStatistics(
   };
   const errors = { Emax: smooth?.Emax ?? null, E90: smooth?.E90 ?? null, Eavg: smooth?.Eavg ?? null };
 
-  if (sorted.p.length > 0 && distinctP) return { ...singlePrediction(sorted, x, ly, lw), ...errorsFor(sorted), logisticN: n };
+  if (sorted.p.length > 0 && distinctP)
+    return { ...singlePrediction(sorted, x, ly, lw), ...errorsFor(sorted), logisticN: n };
   if (!(n > 0) || !(positive > 0 && negative > 0) || allEqual) return { ...empty, ...errors, logisticN: n };
 
   // L₀: -2 log-likelihood of the intercept-only model; L₀₁: of logit P = logit p (a = 0, b = 1).
@@ -128,7 +133,10 @@ export function valProbStatistics(
   let uP: number | null = null;
   if (joint) {
     // val.prob's L01 is unclipped; the recalibrated deviance comes from lrm.fit, which clips η at ±30.
-    const unclippedFixed = logisticDeviance(x, ly, lw, 0, 1);
+    // Clipping only matters when some |logit p| > 30; otherwise reuse the clipped value.
+    let beyondClamp = false;
+    for (let i = 0; i < x.length && !beyondClamp; i++) if (Math.abs(x[i]!) > LRM_CLAMP) beyondClamp = true;
+    const unclippedFixed = beyondClamp ? logisticDeviance(x, ly, lw, 0, 1) : fixedDeviance;
     const recalibrated = logisticDeviance(x, ly, lw, joint.intercept, joint.slope, LRM_CLAMP);
     uChiSquare = unclippedFixed - recalibrated;
     U = (uChiSquare - 2) / n;

@@ -50,7 +50,8 @@ export function fitPenalizedSplineLogistic(problem: PenalizedSplineProblem): Pen
     }
     if (!changed) break;
   }
-  if (problem.monotone) for (let j = 1; j < m; j++) coefficients[j] = Math.max(coefficients[j]!, coefficients[j - 1]!);
+  if (problem.monotone)
+    for (let j = 1; j < m; j++) coefficients[j] = Math.max(coefficients[j]!, coefficients[j - 1]!);
   return { converged, coefficients };
 }
 
@@ -119,7 +120,8 @@ function newton(
     }
     if (!accepted) return true;
     let maxMove = 0;
-    for (let j = 0; j < m; j++) maxMove = Math.max(maxMove, Math.abs(trial[j]! - coefficients[j]!) / (1 + Math.abs(coefficients[j]!)));
+    for (let j = 0; j < m; j++)
+      maxMove = Math.max(maxMove, Math.abs(trial[j]! - coefficients[j]!) / (1 + Math.abs(coefficients[j]!)));
     coefficients.set(trial);
     gradient.set(trialGradient);
     hessian.set(trialHessian);

@@ -34,7 +34,12 @@ export function sortScoresWithLabels(
       keyLo[i] = lo;
     }
   }
-  const counts = [new Uint32Array(RADIX), new Uint32Array(RADIX), new Uint32Array(RADIX), new Uint32Array(RADIX)];
+  const counts = [
+    new Uint32Array(RADIX),
+    new Uint32Array(RADIX),
+    new Uint32Array(RADIX),
+    new Uint32Array(RADIX),
+  ];
   const [c0, c1, c2, c3] = counts as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   for (let i = 0; i < n; i++) {
     const lo = keyLo[i]!;
@@ -102,8 +107,14 @@ function toOffsets(counts: Uint32Array, n: number): boolean {
   return single;
 }
 
-function comparatorSort(scores: Float64Array, labels: Uint8Array, weights: Float64Array | undefined): SortedScores {
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]! || a - b);
+function comparatorSort(
+  scores: Float64Array,
+  labels: Uint8Array,
+  weights: Float64Array | undefined,
+): SortedScores {
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort(
+    (a, b) => scores[a]! - scores[b]! || a - b,
+  );
   return {
     scores: Float64Array.from(order, (i) => scores[i]!),
     labels: Uint8Array.from(order, (i) => labels[i]!),

@@ -68,10 +68,14 @@ export function fitWeightedLogistic(problem: WeightedLogisticProblem): WeightedL
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
     const rhs = gradient.map((g) => -g);
     const direction = denseCholeskySolve(hessian, rhs, m);
-    if (!direction) return { status: 'singular-hessian', coefficients: Array.from(theta), loss, iterations: iteration };
+    if (!direction)
+      return { status: 'singular-hessian', coefficients: Array.from(theta), loss, iterations: iteration };
     let maxRelativeDirection = 0;
     for (let j = 0; j < m; j++) {
-      maxRelativeDirection = Math.max(maxRelativeDirection, Math.abs(direction[j]!) / (1 + Math.abs(theta[j]!)));
+      maxRelativeDirection = Math.max(
+        maxRelativeDirection,
+        Math.abs(direction[j]!) / (1 + Math.abs(theta[j]!)),
+      );
     }
     // Close to the optimum Newton's step is exact to second order and loss differences are rounding
     // noise, so the full step is taken without a line search.
@@ -81,7 +85,8 @@ export function fitWeightedLogistic(problem: WeightedLogisticProblem): WeightedL
       for (let j = 0; j < m; j++) theta[j] = theta[j]! + direction[j]!;
       return { status: 'converged', coefficients: Array.from(theta), loss, iterations: iteration };
     }
-    if (!trustFullStep && Number.isNaN(loss)) loss = accumulate(problem, theta, tPos, tNeg, gradient, hessian, true);
+    if (!trustFullStep && Number.isNaN(loss))
+      loss = accumulate(problem, theta, tPos, tNeg, gradient, hessian, true);
     if (maxRelativeDirection <= FINAL_STEP) {
       for (let j = 0; j < m; j++) theta[j] = theta[j]! + direction[j]!;
       return { status: 'converged', coefficients: Array.from(theta), loss, iterations: iteration };
@@ -148,10 +153,31 @@ function accumulate(
   const { features, intercept, labels, weights } = problem;
   const k = features.length;
   if (intercept && k === 1) {
-    return accumulateInterceptAndOneFeature(features[0]!, labels, weights, theta, tPos, tNeg, gradient, hessian, withLoss);
+    return accumulateInterceptAndOneFeature(
+      features[0]!,
+      labels,
+      weights,
+      theta,
+      tPos,
+      tNeg,
+      gradient,
+      hessian,
+      withLoss,
+    );
   }
   if (intercept && k === 2) {
-    return accumulateInterceptAndTwoFeatures(features[0]!, features[1]!, labels, weights, theta, tPos, tNeg, gradient, hessian, withLoss);
+    return accumulateInterceptAndTwoFeatures(
+      features[0]!,
+      features[1]!,
+      labels,
+      weights,
+      theta,
+      tPos,
+      tNeg,
+      gradient,
+      hessian,
+      withLoss,
+    );
   }
   const m = k + (intercept ? 1 : 0);
   const offset = intercept ? 1 : 0;
@@ -308,7 +334,12 @@ function warmStart(problem: WeightedLogisticProblem): number[] {
   if (sample.status === 'converged') return sample.coefficients;
   const fallback = new Array<number>(m).fill(0);
   if (problem.intercept) {
-    fallback[0] = initialIntercept(problem.labels, problem.weights, problem.positiveTarget ?? 1, problem.negativeTarget ?? 0);
+    fallback[0] = initialIntercept(
+      problem.labels,
+      problem.weights,
+      problem.positiveTarget ?? 1,
+      problem.negativeTarget ?? 0,
+    );
   }
   return fallback;
 }

@@ -14,14 +14,16 @@ export function toProbability(input: ScoreInput, raw: Float64Array): Float64Arra
     case 'probability':
       for (let i = 0; i < n; i++) {
         const v = raw[i]!;
-        if (!(v >= 0 && v <= 1)) throw new ScoreInputError(i, `score at row ${i} is ${v}; a probability must be in [0, 1]`);
+        if (!(v >= 0 && v <= 1))
+          throw new ScoreInputError(i, `score at row ${i} is ${v}; a probability must be in [0, 1]`);
         out[i] = v;
       }
       return out;
     case 'logit':
       for (let i = 0; i < n; i++) {
         const v = raw[i]!;
-        if (Number.isNaN(v)) throw new ScoreInputError(i, `score at row ${i} is NaN; a logit must be a number`);
+        if (Number.isNaN(v))
+          throw new ScoreInputError(i, `score at row ${i} is NaN; a logit must be a number`);
         out[i] = sigmoid(v);
       }
       return out;
@@ -31,7 +33,8 @@ export function toProbability(input: ScoreInput, raw: Float64Array): Float64Arra
       const { offset, factor } = input;
       for (let i = 0; i < n; i++) {
         const v = raw[i]!;
-        if (!Number.isFinite(v)) throw new ScoreInputError(i, `score at row ${i} is ${v}; points must be finite`);
+        if (!Number.isFinite(v))
+          throw new ScoreInputError(i, `score at row ${i} is ${v}; points must be finite`);
         out[i] = sigmoid((sign * (v - offset)) / factor);
       }
       return out;
@@ -49,7 +52,8 @@ export function fromProbability(input: ScoreInput, probabilities: Float64Array):
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const p = probabilities[i]!;
-    if (!(p >= 0 && p <= 1)) throw new ScoreInputError(i, `probability at row ${i} is ${p}; it must be in [0, 1]`);
+    if (!(p >= 0 && p <= 1))
+      throw new ScoreInputError(i, `probability at row ${i} is ${p}; it must be in [0, 1]`);
   }
   switch (input.kind) {
     case 'probability':

@@ -41,3 +41,26 @@ export function poissonOneFromWord(word: number): number {
   while (k < t.length - 1 && word >= t[k]!) k++;
   return k;
 }
+
+/** Second-level lookup for the ambiguous cells: fine[(index[cell] << 16) | next16] is the count. */
+export interface PoissonOneRefinement {
+  readonly index: Int32Array;
+  readonly fine: Uint8Array;
+}
+
+/** Precomputes exact counts for every 32-bit word whose top half is an ambiguous cell. */
+export function poissonOneRefinement(table: Uint8Array): PoissonOneRefinement {
+  const index = new Int32Array(65536).fill(-1);
+  const cells: number[] = [];
+  for (let cell = 0; cell < 65536; cell++) {
+    if (table[cell] === POISSON_ONE_AMBIGUOUS) {
+      index[cell] = cells.length;
+      cells.push(cell);
+    }
+  }
+  const fine = new Uint8Array(cells.length * 65536);
+  cells.forEach((cell, k) => {
+    for (let low = 0; low < 65536; low++) fine[k * 65536 + low] = poissonOneFromWord(cell * 65536 + low);
+  });
+  return { index, fine };
+}

@@ -13,7 +13,11 @@ function interpolate(a: number, b: number, h: number): number {
  * (aligned with `sorted`, non-negative) the Hmisc weighted definition. Returns NaN for an empty
  * sample or a total weight of zero.
  */
-export function quantilesOfSorted(sorted: Float64Array, probs: readonly number[], weights?: Float64Array): number[] {
+export function quantilesOfSorted(
+  sorted: Float64Array,
+  probs: readonly number[],
+  weights?: Float64Array,
+): number[] {
   const n = sorted.length;
   if (n === 0) return probs.map(() => Number.NaN);
   if (!weights) {
@@ -45,7 +49,11 @@ export function quantilesOfSorted(sorted: Float64Array, probs: readonly number[]
  * For each position k, the first sorted value whose cumulative weight reaches k (approx(...,
  * method = "constant", f = 1, rule = 2) in Hmisc); positions beyond the total give the last value.
  */
-function valuesAtCumulativeWeights(sorted: Float64Array, weights: Float64Array, positions: number[]): number[] {
+function valuesAtCumulativeWeights(
+  sorted: Float64Array,
+  weights: Float64Array,
+  positions: number[],
+): number[] {
   const order = positions.map((_, i) => i).sort((a, b) => positions[a]! - positions[b]!);
   const result = new Array<number>(positions.length);
   let i = 0;

@@ -14,7 +14,12 @@ function splitmix32(state: number): [number, number] {
 
 /** Four 32-bit words of xoshiro128** state for (seed, stream): both are folded in through splitmix32. */
 export function seedState(seed: number, stream: number): Uint32Array {
-  const words = [seed >>> 0, Math.floor(seed / 2 ** 32) >>> 0, stream >>> 0, Math.floor(stream / 2 ** 32) >>> 0];
+  const words = [
+    seed >>> 0,
+    Math.floor(seed / 2 ** 32) >>> 0,
+    stream >>> 0,
+    Math.floor(stream / 2 ** 32) >>> 0,
+  ];
   let h = 0x6a09e667;
   for (const word of words) {
     const [, mixed] = splitmix32((h ^ word) | 0);

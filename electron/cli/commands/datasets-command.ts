@@ -20,7 +20,9 @@ export function registerDatasetsCommand(program: Command, io: CliIo): void {
         return;
       }
       if (datasets.length === 0) {
-        io.stdout('The workspace has no datasets yet. Import one with `scorecal import FILE`, or load the sample from the Datasets view.\n');
+        io.stdout(
+          'The workspace has no datasets yet. Import one with `scorecal import FILE`, or load the sample from the Datasets view.\n',
+        );
         return;
       }
       io.stdout(formatTable(['name', 'rows', 'base rate', 'time range', 'source'], datasets.map(toRow)));

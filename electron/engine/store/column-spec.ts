@@ -1,13 +1,20 @@
 import { z } from 'zod';
+import type {
+  ColumnKind,
+  ColumnRole,
+  ScoreScale,
+  TimestampFormat,
+} from '../../../shared/domain/column-schema';
+
+export {
+  ColumnKindSchema,
+  ColumnRoleSchema,
+  type ColumnKind,
+  type ColumnRole,
+} from '../../../shared/domain/column-schema';
 
 export const ColumnStorageSchema = z.enum(['float64', 'int32', 'uint8']);
 export type ColumnStorage = z.infer<typeof ColumnStorageSchema>;
-
-export const ColumnKindSchema = z.enum(['number', 'integer', 'boolean', 'category', 'timestamp', 'text']);
-export type ColumnKind = z.infer<typeof ColumnKindSchema>;
-
-export const ColumnRoleSchema = z.enum(['score', 'outcome', 'time', 'segment', 'weight', 'id', 'feature']);
-export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
 /**
  * How one column is kept: numbers and timestamps (epoch ms) as float64 with NaN for missing,
@@ -19,6 +26,24 @@ export interface ColumnSpec {
   kind: ColumnKind;
   role: ColumnRole | null;
   dictionary?: string[];
+  /** The column's name in the source file, when it was renamed on import. */
+  source?: string;
+  timestampFormat?: TimestampFormat;
+  scoreScale?: ScoreScale;
+}
+
+/** Facts about a column's values, gathered while importing and kept with the column. */
+export interface ColumnStats {
+  missing: number;
+  min: number | null;
+  max: number | null;
+}
+
+/** The storage each kind of column uses. */
+export function storageFor(kind: ColumnKind): ColumnStorage {
+  if (kind === 'category' || kind === 'text') return 'int32';
+  if (kind === 'boolean') return 'uint8';
+  return 'float64';
 }
 
 export type ColumnArray = Float64Array | Int32Array | Uint8Array;

@@ -1,10 +1,14 @@
 import os from 'node:os';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/api-error';
-import { allocateColumn, type ColumnArray, type ColumnSpec } from './column-spec';
+import { allocateColumn, type ColumnArray, type ColumnSpec, type ColumnStats } from './column-spec';
+import { describeWriteError } from './workspace-write-error';
 
 /** Rows per stored chunk: large enough that a 10M-row column is ~150 blobs, small enough to stream. */
 export const CHUNK_ROWS = 65_536;
+
+/** Wide files get shorter chunks so that one chunk of every column stays within this many bytes. */
+const MAX_CHUNK_BYTES_ALL_COLUMNS = 64 * 1024 * 1024;
 
 if (os.endianness() !== 'LE') {
   // Chunks are raw typed-array bytes; the on-disk format is defined as little-endian.
@@ -26,6 +30,20 @@ export interface DatasetTotals {
   timeMin: number | null;
   timeMax: number | null;
   validationSummary: unknown;
+  /** Known only at the end when the file is hashed while it is read. */
+  sourceSha256?: string;
+  /** Per column position. */
+  columnStats?: Map<number, ColumnStats>;
+}
+
+const BYTES_PER_VALUE = { float64: 8, int32: 4, uint8: 1 } as const;
+
+/** How many rows a chunk holds for these columns: CHUNK_ROWS unless the file is very wide. */
+export function chunkRowsFor(columns: readonly Pick<ColumnSpec, 'storage'>[]): number {
+  const rowBytes = columns.reduce((sum, column) => sum + BYTES_PER_VALUE[column.storage], 0);
+  if (rowBytes === 0) return CHUNK_ROWS;
+  const fitting = Math.floor(MAX_CHUNK_BYTES_ALL_COLUMNS / rowBytes);
+  return Math.max(256, Math.min(CHUNK_ROWS, fitting));
 }
 
 /**
@@ -38,6 +56,8 @@ export class DatasetWriter {
   private chunkIndex = 0;
   private finished = false;
   readonly datasetId: number;
+  /** Rows per chunk for this dataset (see chunkRowsFor). */
+  readonly chunkRows: number;
   private readonly insertChunk: Database.Statement;
 
   constructor(
@@ -45,8 +65,14 @@ export class DatasetWriter {
     header: DatasetHeader,
     private readonly columns: ColumnSpec[],
   ) {
-    if (db.inTransaction) throw new ApiError('internal', 'A dataset import is already running on this connection.');
-    db.exec('BEGIN IMMEDIATE');
+    if (db.inTransaction)
+      throw new ApiError('internal', 'A dataset import is already running on this connection.');
+    this.chunkRows = chunkRowsFor(columns);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      throw describeWriteError(error, db.name);
+    }
     try {
       const clash = db.prepare('SELECT 1 FROM datasets WHERE name = ?').get(header.name);
       if (clash) throw new ApiError('conflict', `A dataset named "${header.name}" already exists.`);
@@ -66,43 +92,81 @@ export class DatasetWriter {
         );
       this.datasetId = Number(result.lastInsertRowid);
       const insertColumn = db.prepare(
-        `INSERT INTO dataset_columns (dataset_id, position, name, storage, kind, role, dictionary)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO dataset_columns (dataset_id, position, name, storage, kind, role, dictionary, source, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       columns.forEach((column, position) => {
-        insertColumn.run(this.datasetId, position, column.name, column.storage, column.kind, column.role, null);
+        insertColumn.run(
+          this.datasetId,
+          position,
+          column.name,
+          column.storage,
+          column.kind,
+          column.role,
+          null,
+          column.source ?? null,
+          JSON.stringify(columnDetails(column)),
+        );
       });
       this.insertChunk = db.prepare(
         'INSERT INTO column_chunks (dataset_id, position, chunk, row_count, data) VALUES (?, ?, ?, ?, ?)',
       );
-      this.buffers = columns.map((column) => allocateColumn(column.storage, CHUNK_ROWS));
+      this.buffers = columns.map((column) => allocateColumn(column.storage, this.chunkRows));
     } catch (error) {
       db.exec('ROLLBACK');
-      throw error;
+      throw describeWriteError(error, db.name);
     }
   }
 
   /** Appends one row; `values[i]` is already encoded for column i's storage. */
   appendRow(values: ArrayLike<number>): void {
-    for (let c = 0; c < this.buffers.length; c++) (this.buffers[c] as ColumnArray)[this.buffered] = values[c] as number;
+    for (let c = 0; c < this.buffers.length; c++)
+      (this.buffers[c] as ColumnArray)[this.buffered] = values[c] as number;
     this.buffered++;
-    if (this.buffered === CHUNK_ROWS) this.flush();
+    if (this.buffered === this.chunkRows) this.flush();
+  }
+
+  /**
+   * Stores `rows` rows given column by column (one array per column, at least `rows` long), as
+   * the importer fills them. Buffered single rows, if any, go first so the order is kept.
+   */
+  appendColumns(arrays: readonly ColumnArray[], rows: number): void {
+    if (rows === 0) return;
+    if (this.buffered > 0 || rows > this.chunkRows) {
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < this.buffers.length; c++) {
+          (this.buffers[c] as ColumnArray)[this.buffered] = (arrays[c] as ColumnArray)[r] as number;
+        }
+        this.buffered++;
+        if (this.buffered === this.chunkRows) this.flush();
+      }
+      return;
+    }
+    this.writeChunk(arrays, rows);
   }
 
   private flush(): void {
     if (this.buffered === 0) return;
-    this.buffers.forEach((buffer, position) => {
-      const view = buffer.subarray(0, this.buffered);
-      this.insertChunk.run(
-        this.datasetId,
-        position,
-        this.chunkIndex,
-        this.buffered,
-        Buffer.from(view.buffer, view.byteOffset, view.byteLength),
-      );
-    });
-    this.chunkIndex++;
+    this.writeChunk(this.buffers, this.buffered);
     this.buffered = 0;
+  }
+
+  private writeChunk(arrays: readonly ColumnArray[], rows: number): void {
+    try {
+      arrays.forEach((array, position) => {
+        const view = array.subarray(0, rows);
+        this.insertChunk.run(
+          this.datasetId,
+          position,
+          this.chunkIndex,
+          rows,
+          Buffer.from(view.buffer, view.byteOffset, view.byteLength),
+        );
+      });
+    } catch (error) {
+      throw describeWriteError(error, this.db.name);
+    }
+    this.chunkIndex++;
   }
 
   commit(totals: DatasetTotals, dictionaries: Map<number, string[]> = new Map()): number {
@@ -115,9 +179,20 @@ export class DatasetWriter {
       for (const [position, dictionary] of dictionaries) {
         setDictionary.run(JSON.stringify(dictionary), this.datasetId, position);
       }
+      if (totals.columnStats) {
+        const setDetails = this.db.prepare(
+          'UPDATE dataset_columns SET details = ? WHERE dataset_id = ? AND position = ?',
+        );
+        for (const [position, stats] of totals.columnStats) {
+          const column = this.columns[position];
+          if (column)
+            setDetails.run(JSON.stringify({ ...columnDetails(column), stats }), this.datasetId, position);
+        }
+      }
       this.db
         .prepare(
-          `UPDATE datasets SET row_count = ?, positives = ?, time_min = ?, time_max = ?, validation_summary = ?
+          `UPDATE datasets SET row_count = ?, positives = ?, time_min = ?, time_max = ?, validation_summary = ?,
+             source_sha256 = coalesce(?, source_sha256)
            WHERE id = ?`,
         )
         .run(
@@ -126,6 +201,7 @@ export class DatasetWriter {
           totals.timeMin,
           totals.timeMax,
           JSON.stringify(totals.validationSummary ?? {}),
+          totals.sourceSha256 ?? null,
           this.datasetId,
         );
       this.db.exec('COMMIT');
@@ -133,7 +209,7 @@ export class DatasetWriter {
       return this.datasetId;
     } catch (error) {
       this.abort();
-      throw error;
+      throw describeWriteError(error, this.db.name);
     }
   }
 
@@ -150,4 +226,11 @@ export class DatasetWriter {
   get columnSpecs(): readonly ColumnSpec[] {
     return this.columns;
   }
+}
+
+function columnDetails(column: ColumnSpec): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  if (column.timestampFormat) details.timestampFormat = column.timestampFormat;
+  if (column.scoreScale) details.scoreScale = column.scoreScale;
+  return details;
 }

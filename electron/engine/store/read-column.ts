@@ -8,7 +8,9 @@ export function readColumn(db: Database.Database, datasetId: number, columnName:
     .prepare('SELECT position, storage FROM dataset_columns WHERE dataset_id = ? AND name = ?')
     .get(datasetId, columnName) as { position: number; storage: ColumnStorage } | undefined;
   if (!column) throw new ApiError('not-found', `Dataset ${datasetId} has no column "${columnName}".`);
-  const { rows } = db.prepare('SELECT row_count AS rows FROM datasets WHERE id = ?').get(datasetId) as { rows: number };
+  const { rows } = db.prepare('SELECT row_count AS rows FROM datasets WHERE id = ?').get(datasetId) as {
+    rows: number;
+  };
   const out = allocateColumn(column.storage, rows);
   const bytes = new Uint8Array(out.buffer);
   let offset = 0;
@@ -21,7 +23,10 @@ export function readColumn(db: Database.Database, datasetId: number, columnName:
     offset += data.byteLength;
   }
   if (offset !== bytes.byteLength) {
-    throw new ApiError('workspace', `Column "${columnName}" of dataset ${datasetId} is incomplete in the workspace.`);
+    throw new ApiError(
+      'workspace',
+      `Column "${columnName}" of dataset ${datasetId} is incomplete in the workspace.`,
+    );
   }
   return out;
 }

@@ -17,7 +17,10 @@ export function userDataFolder(
     return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), 'Scorecal');
   }
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Scorecal');
-  const base = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, '.local', 'share');
+  const base =
+    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : path.join(home, '.local', 'share');
   return path.posix.join(base, 'scorecal');
 }
 

@@ -53,6 +53,46 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX column_chunks_by_column ON column_chunks(dataset_id, position, chunk);
     `,
   },
+  {
+    version: 2,
+    description: 'column provenance and statistics; find datasets by source SHA-256',
+    sql: `
+      -- source: the column's name in the file; details: JSON with timestampFormat, scoreScale and
+      -- stats ({ missing, min, max }) gathered during the import.
+      ALTER TABLE dataset_columns ADD COLUMN source TEXT;
+      ALTER TABLE dataset_columns ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+      CREATE INDEX datasets_by_source_sha256 ON datasets(source_sha256);
+    `,
+  },
+  {
+    version: 3,
+    description: 'saved calibration models with their parameter documents',
+    sql: `
+      -- A model carries its own provenance (dataset name and SHA-256 in columns and in the
+      -- document), so it outlives its dataset: deleting the dataset only clears dataset_id.
+      -- document: the sealed parameter file (JSON) that models.exportParams writes unchanged.
+      CREATE TABLE models (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('run', 'file')),
+        dataset_id INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
+        dataset_name TEXT NOT NULL,
+        dataset_sha256 TEXT NOT NULL,
+        method TEXT NOT NULL,
+        options TEXT NOT NULL,
+        request TEXT,
+        params TEXT NOT NULL,
+        test_metrics TEXT NOT NULL,
+        ci TEXT,
+        usage TEXT NOT NULL,
+        validation TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        document TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX models_by_dataset ON models(dataset_id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

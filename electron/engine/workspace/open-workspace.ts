@@ -67,7 +67,10 @@ function checkIdentity(db: Database.Database, file: string): void {
     applicationId = db.pragma('application_id', { simple: true }) as number;
     tableCount = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
   } catch (error) {
-    throw workspaceError(`${file} is not a Scorecal workspace (not a readable SQLite database).`, String(error));
+    throw workspaceError(
+      `${file} is not a Scorecal workspace (not a readable SQLite database).`,
+      String(error),
+    );
   }
   if (applicationId === 0 && tableCount === 0) {
     db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`);

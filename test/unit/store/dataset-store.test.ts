@@ -30,7 +30,10 @@ describe('the columnar dataset store', () => {
     const writer = new DatasetWriter(workspace.db, header('big'), columns);
     for (let i = 0; i < rows; i++) writer.appendRow([i / rows, i % 7, i % 3 === 0 ? 1 : 0]);
     const positives = Math.ceil(rows / 3);
-    writer.commit({ rowCount: rows, positives, timeMin: null, timeMax: null, validationSummary: {} }, new Map([[1, ['A', 'B', 'C', 'D', 'E', 'F', 'G']]]));
+    writer.commit(
+      { rowCount: rows, positives, timeMin: null, timeMax: null, validationSummary: {} },
+      new Map([[1, ['A', 'B', 'C', 'D', 'E', 'F', 'G']]]),
+    );
 
     const score = readColumn(workspace.db, writer.datasetId, 'score');
     const asset = readColumn(workspace.db, writer.datasetId, 'asset');
@@ -42,7 +45,10 @@ describe('the columnar dataset store', () => {
     expect(score[rows - 1]).toBe((rows - 1) / rows);
     expect(asset[CHUNK_ROWS + 5]).toBe((CHUNK_ROWS + 5) % 7);
     expect(Array.from(outcome).reduce((a, b) => a + b, 0)).toBe(positives);
-    const chunks = workspace.db.prepare('SELECT count(*) FROM column_chunks WHERE position = 0').pluck().get();
+    const chunks = workspace.db
+      .prepare('SELECT count(*) FROM column_chunks WHERE position = 0')
+      .pluck()
+      .get();
     expect(chunks).toBe(3);
     const [summary] = listDatasets(workspace.db);
     expect(summary).toMatchObject({ name: 'big', rows, positives });
@@ -68,7 +74,13 @@ describe('the columnar dataset store', () => {
     const writer = new DatasetWriter(writerSide.db, header('pending'), columns);
     for (let i = 0; i < CHUNK_ROWS + 1; i++) writer.appendRow([0.1, 1, 0]);
     expect(listDatasets(readerSide.db)).toEqual([]);
-    writer.commit({ rowCount: CHUNK_ROWS + 1, positives: 0, timeMin: null, timeMax: null, validationSummary: {} });
+    writer.commit({
+      rowCount: CHUNK_ROWS + 1,
+      positives: 0,
+      timeMin: null,
+      timeMax: null,
+      validationSummary: {},
+    });
     expect(listDatasets(readerSide.db).map((d) => d.name)).toEqual(['pending']);
     writerSide.close();
     readerSide.close();
@@ -76,7 +88,13 @@ describe('the columnar dataset store', () => {
 
   it('refuses a second dataset with the same name and suggests a free one', () => {
     const workspace = openWorkspace(path.join(tempDir(), 'w.sqlite'));
-    new DatasetWriter(workspace.db, header('same'), columns).commit({ rowCount: 0, positives: 0, timeMin: null, timeMax: null, validationSummary: {} });
+    new DatasetWriter(workspace.db, header('same'), columns).commit({
+      rowCount: 0,
+      positives: 0,
+      timeMin: null,
+      timeMax: null,
+      validationSummary: {},
+    });
     expect(() => new DatasetWriter(workspace.db, header('same'), columns)).toThrow(/already exists/);
     expect(workspace.db.inTransaction).toBe(false);
     expect(uniqueDatasetName(workspace.db, 'same')).toBe('same (2)');

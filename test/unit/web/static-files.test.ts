@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentTypeOf } from '../../../shared/web/content-types';
 import {
-  contentTypeFor,
   lookupStaticFile,
   resolveStaticRoot,
   safeRelativeSegments,
@@ -104,6 +104,6 @@ describe('static file confinement', () => {
     ['a.js.map', 'application/json; charset=utf-8'],
     ['a.exe', 'application/octet-stream'],
   ])('serves %s as %s', (file, type) => {
-    expect(contentTypeFor(file)).toBe(type);
+    expect(contentTypeOf(file)).toBe(type);
   });
 });

@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 /**
  * Content types of the files a Vite build of the renderer produces. Served with nosniff, so a
  * wrong type would stop a script or a stylesheet from loading; unknown files are opaque bytes.
@@ -26,6 +24,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
+/** The type for a file by its extension; the desktop protocol and browser mode serve the same files. */
 export function contentTypeOf(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+  const extension = /\.[^./\\]+$/.exec(filePath)?.[0]?.toLowerCase() ?? '';
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
 }
