@@ -7,9 +7,9 @@ import { toProbability } from '../../../shared/score-input/score-conversion';
 import type { ScoreInput } from '../../../shared/score-input/score-input';
 import { ScoreInputError } from '../../../shared/score-input/score-input-error';
 import { getDatasetDetails } from '../store/dataset-details';
+import { filterMask } from '../store/filter-rows';
 import { readColumn } from '../store/read-column';
 import { MISSING_BOOLEAN } from '../store/column-spec';
-import { filterMask } from './filter-mask';
 import { sharedFloat64, sharedUint8 } from './shared-arrays';
 
 export interface AnalysisSelectionResolved {
@@ -49,7 +49,7 @@ export function loadAnalysisSample(
   const rawScore = readColumn(db, id, score.name) as Float64Array;
   const rawOutcome = readColumn(db, id, outcome.name);
   const rawWeight = weight ? (readColumn(db, id, weight.name) as Float64Array) : null;
-  const mask = filterMask(db, details, selection.filter);
+  const mask = selection.filter ? filterMask(db, id, selection.filter) : null;
   const rows = details.summary.rows;
 
   let afterFilter = 0;
