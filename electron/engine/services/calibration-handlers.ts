@@ -1,5 +1,6 @@
 import type { calibrationCalls } from '../../../shared/api/calls/calibration-calls';
 import { runCalibration } from '../analysis/run-calibration';
+import { walkForward } from '../analysis/walk-forward';
 import type { Handlers } from '../api/handlers';
 import type { EngineServices } from './engine-services';
 
@@ -7,5 +8,7 @@ export function calibrationHandlers(services: EngineServices): Pick<Handlers, ke
   return {
     'calibration.run': (input, context) =>
       runCalibration(services.workspace.db, services.pool, input, context),
+    'calibration.walkForward': (input, context) =>
+      walkForward(services.workspace.db, services.pool, input, context),
   };
 }

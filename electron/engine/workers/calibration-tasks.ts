@@ -2,6 +2,7 @@ import type { Progress } from '../../../shared/api/progress';
 import type { Calibrator, CalibratorMethod } from '../../../shared/calibration/calibrator';
 import { applyCalibration, calibrators, type CalibrationParams } from '../../../shared/calibration/registry';
 import { computeDiagnostic, type DiagnosticOptions } from '../../../shared/metrics/diagnostic';
+import { gatherRows } from '../../../shared/analysis/group-calibration';
 
 type AnyCalibrator = Calibrator<unknown, CalibrationParams, Record<string, unknown>>;
 
@@ -40,7 +41,7 @@ export function fitEvaluateTask(
   const fit = (rows: Uint32Array | null): CalibrationParams | null => {
     if (task.method === 'uncalibrated') return null;
     const calibrator = calibrators[task.method] as unknown as AnyCalibrator;
-    return calibrator.fit(rows ? subset(task, rows) : task, task.options);
+    return calibrator.fit(rows ? gatherRows(task, rows) : task, task.options);
   };
   const apply = (params: CalibrationParams | null, p: Float64Array) =>
     params ? applyCalibration(params, p) : p.slice();
@@ -53,7 +54,7 @@ export function fitEvaluateTask(
   } else if (task.mode === 'split') {
     params = fit(rowsWhere(task.assignment, 0));
     const testRows = rowsWhere(task.assignment, 1);
-    const s = subset(task, testRows);
+    const s = gatherRows(task, testRows);
     test = { p: apply(params, s.p), y: s.y, w: s.w };
   } else {
     // k-fold: out-of-fold predictions from k fits, then the reported map is fitted on all rows.
@@ -69,7 +70,7 @@ export function fitEvaluateTask(
       });
       const foldParams = fit(rowsWhere(task.assignment, fold, true));
       const testRows = rowsWhere(task.assignment, fold);
-      const predicted = apply(foldParams, subset(task, testRows).p);
+      const predicted = apply(foldParams, gatherRows(task, testRows).p);
       testRows.forEach((row, k) => (out[row] = predicted[k] as number));
     }
     params = fit(null);
@@ -96,17 +97,4 @@ function rowsWhere(assignment: Int32Array, value: number, invert = false): Uint3
     if ((assignment[i] === value) !== invert && assignment[i]! >= 0) rows[k++] = i;
   }
   return rows;
-}
-
-function subset(task: { p: Float64Array; y: Uint8Array; w?: Float64Array | undefined }, rows: Uint32Array) {
-  const p = new Float64Array(rows.length);
-  const y = new Uint8Array(rows.length);
-  const w = task.w ? new Float64Array(rows.length) : undefined;
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k] as number;
-    p[k] = task.p[i] as number;
-    y[k] = task.y[i] as number;
-    if (w && task.w) w[k] = task.w[i] as number;
-  }
-  return { p, y, w };
 }

@@ -42,17 +42,47 @@ export class WorkerPool {
     if (this.closed) return Promise.reject(new ApiError('internal', 'The engine is shutting down.'));
     if (options.signal?.aborted) return Promise.reject(cancelled(kind));
     return new Promise<T>((resolve, reject) => {
+      const signal = options.signal;
       const task: PendingTask = {
         request: { taskId: this.nextTaskId++, kind, payload },
         options,
         transfer: options.transfer ?? [],
-        resolve: resolve as (value: unknown) => void,
-        reject,
+        resolve: (value) => {
+          if (signal) this.unwatch(signal, task);
+          resolve(value as T);
+        },
+        reject: (error) => {
+          if (signal) this.unwatch(signal, task);
+          reject(error);
+        },
       };
-      options.signal?.addEventListener('abort', () => this.cancel(task), { once: true });
+      if (signal) this.watch(signal, task);
       this.queue.push(task);
       this.dispatch();
     });
+  }
+
+  /**
+   * One abort listener per signal, however many tasks share it (a walk-forward sends dozens),
+   * so cancelling reaches them all without piling listeners on the caller's signal.
+   */
+  private readonly tasksBySignal = new WeakMap<AbortSignal, Set<PendingTask>>();
+
+  private watch(signal: AbortSignal, task: PendingTask): void {
+    let tasks = this.tasksBySignal.get(signal);
+    if (!tasks) {
+      const watched = new Set<PendingTask>();
+      tasks = watched;
+      this.tasksBySignal.set(signal, watched);
+      signal.addEventListener('abort', () => [...watched].forEach((pending) => this.cancel(pending)), {
+        once: true,
+      });
+    }
+    tasks.add(task);
+  }
+
+  private unwatch(signal: AbortSignal, task: PendingTask): void {
+    this.tasksBySignal.get(signal)?.delete(task);
   }
 
   async close(): Promise<void> {

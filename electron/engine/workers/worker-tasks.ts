@@ -1,6 +1,7 @@
 import type { Progress } from '../../../shared/api/progress';
 import { bootstrapTask, diagnosticTask, groupsTask } from './analysis-tasks';
 import { fitEvaluateTask } from './calibration-tasks';
+import { fitPeriodsTask, walkForwardStepTask } from './walk-forward-tasks';
 
 export type TaskFunction = (payload: never, report: (progress: Progress) => void) => unknown;
 
@@ -13,6 +14,8 @@ export const workerTasks: Record<string, TaskFunction> = {
   'analysis.bootstrap': bootstrapTask,
   'analysis.groups': groupsTask,
   'calibration.fitEvaluate': fitEvaluateTask,
+  'calibration.fitPeriods': fitPeriodsTask,
+  'calibration.walkForwardStep': walkForwardStepTask,
   /** Used by tests of the pool itself: sums a Float64Array, optionally spinning to simulate work. */
   'self-test.sum': (payload: { values: Float64Array; spinMs?: number }, report) => {
     const until = Date.now() + (payload.spinMs ?? 0);

@@ -73,20 +73,24 @@ export const GroupingSchema = z.discriminatedUnion('kind', [
 ]);
 export type Grouping = z.infer<typeof GroupingSchema>;
 
-export const GroupCalibrationSchema = z.strictObject({
-  key: z.string(),
-  label: z.string(),
-  from: z.number().nullable(),
-  to: z.number().nullable(),
+export const CalibrationSummarySchema = z.strictObject({
   n: z.number().int().nonnegative(),
   positives: z.number().nonnegative(),
   observedRate: z.number().nullable(),
   meanPredicted: z.number().nullable(),
   oeRatio: z.number().nullable(),
   brier: z.number().nullable(),
+  logLoss: z.number().nullable(),
   ece: z.number().nullable(),
   jeffreysP: z.number().nullable(),
   light: z.enum(['green', 'yellow', 'red']).nullable(),
+});
+
+export const GroupCalibrationSchema = CalibrationSummarySchema.extend({
+  key: z.string(),
+  label: z.string(),
+  from: z.number().nullable(),
+  to: z.number().nullable(),
 });
 export type GroupCalibrationJson = z.infer<typeof GroupCalibrationSchema>;
 

@@ -3,7 +3,12 @@ import { CalibratorMethodSchema } from '../../calibration/calibrator-method';
 import { CalibrationParamsSchema } from '../../calibration/registry';
 import { DiagnosticCiSchema, DiagnosticSchema } from '../../metrics/diagnostic-schema';
 import { defineCall } from '../define-call';
-import { AnalysisSelectionSchema, AnalysisUsageSchema, BootstrapRequestSchema } from './analysis-calls';
+import {
+  AnalysisSelectionSchema,
+  AnalysisUsageSchema,
+  BootstrapRequestSchema,
+  CalibrationSummarySchema,
+} from './analysis-calls';
 
 const seed = z
   .number()
@@ -64,12 +69,68 @@ export const CalibrateOutputSchema = z.strictObject({
 });
 export type CalibrateOutput = z.infer<typeof CalibrateOutputSchema>;
 
+export const WindowSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('expanding') }),
+  z.strictObject({ kind: z.literal('rolling'), periods: z.number().int().min(1).max(520) }),
+]);
+export type Window = z.infer<typeof WindowSchema>;
+
+export const WalkForwardInputSchema = AnalysisSelectionSchema.extend({
+  method: CalibratorRequestSchema,
+  period: z.enum(['week', 'month', 'quarter']).default('month'),
+  window: WindowSchema.default({ kind: 'expanding' }),
+  /** Periods in the first training window; the first test period follows them. */
+  initialPeriods: z.number().int().min(1).max(520).default(3),
+  bins: z.number().int().min(1).max(200).default(10),
+  binning: z.enum(['uniform', 'quantile']).default('uniform'),
+  bootstrap: BootstrapRequestSchema.optional(),
+});
+export type WalkForwardInput = z.input<typeof WalkForwardInputSchema>;
+
+export const WalkForwardStepSchema = z.strictObject({
+  label: z.string(),
+  from: z.number(),
+  to: z.number(),
+  trainRows: z.number().int().nonnegative(),
+  testRows: z.number().int().nonnegative(),
+  /** The score as it is. */
+  uncalibrated: CalibrationSummarySchema,
+  /** Fitted once on the first window and never again. */
+  static: CalibrationSummarySchema,
+  /** Refitted on the window before each period. */
+  refit: CalibrationSummarySchema,
+});
+
+const StrategiesSchema = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({ uncalibrated: schema, static: schema, refit: schema });
+
+export const WalkForwardOutputSchema = z.strictObject({
+  usage: AnalysisUsageSchema,
+  method: CalibratorMethodSchema,
+  period: z.enum(['week', 'month', 'quarter']),
+  window: WindowSchema,
+  initialPeriods: z.number().int(),
+  steps: z.array(WalkForwardStepSchema),
+  /** Every test period pooled, per strategy. */
+  pooled: StrategiesSchema(DiagnosticSchema),
+  pooledCi: StrategiesSchema(DiagnosticCiSchema).nullable(),
+  /** The map fitted on the last window: what recalibrating now would ship. */
+  latestParams: CalibrationParamsSchema,
+});
+export type WalkForwardOutput = z.infer<typeof WalkForwardOutputSchema>;
+
 export const calibrationCalls = {
   'calibration.run': defineCall({
     summary:
       'Fits calibration maps on the training rows and measures each on the test rows, beside the raw score.',
     input: CalibrateInputSchema,
     output: CalibrateOutputSchema,
+    long: true,
+  }),
+  'calibration.walkForward': defineCall({
+    summary: 'Walk-forward recalibration by period: never recalibrating versus refitting every period.',
+    input: WalkForwardInputSchema,
+    output: WalkForwardOutputSchema,
     long: true,
   }),
 } as const;
