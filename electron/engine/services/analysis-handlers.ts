@@ -1,5 +1,5 @@
 import type { analysisCalls } from '../../../shared/api/calls/analysis-calls';
-import { calibrationByGroup } from '../analysis/calibration-by-group';
+import { calibrationByGroup, driftOverTime } from '../analysis/calibration-by-group';
 import { evaluateDataset } from '../analysis/evaluate-dataset';
 import type { Handlers } from '../api/handlers';
 import type { EngineServices } from './engine-services';
@@ -10,5 +10,6 @@ export function analysisHandlers(services: EngineServices): Pick<Handlers, keyof
       evaluateDataset(services.workspace.db, services.pool, input, context),
     'analysis.groups': (input, context) =>
       calibrationByGroup(services.workspace.db, services.pool, input, context),
+    'analysis.drift': (input, context) => driftOverTime(services.workspace.db, services.pool, input, context),
   };
 }

@@ -1,6 +1,5 @@
 import type { Progress } from '../../../shared/api/progress';
 import { diagnosticScalars } from '../../../shared/analysis/diagnostic-scalars';
-import { groupCalibration, type GroupDefinition } from '../../../shared/analysis/group-calibration';
 import { rocCurveOfSorted } from '../../../shared/charts/roc-curve';
 import { scoreHistogram } from '../../../shared/charts/score-histogram';
 import { bootstrapReplicates } from '../../../shared/metrics/bootstrap';
@@ -56,16 +55,4 @@ export function bootstrapTask(
     task.from,
     task.to,
   );
-}
-
-export interface GroupsTask {
-  p: Float64Array;
-  y: Uint8Array;
-  w?: Float64Array | undefined;
-  groupOf: Int32Array;
-  groups: GroupDefinition[];
-}
-
-export function groupsTask(task: GroupsTask) {
-  return groupCalibration(task.p, task.y, task.w, task.groupOf, task.groups);
 }

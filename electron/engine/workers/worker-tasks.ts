@@ -1,5 +1,6 @@
 import type { Progress } from '../../../shared/api/progress';
-import { bootstrapTask, diagnosticTask, groupsTask } from './analysis-tasks';
+import { bootstrapTask, diagnosticTask } from './analysis-tasks';
+import { driftTask, groupsTask } from './group-tasks';
 import { fitEvaluateTask } from './calibration-tasks';
 import { fitPeriodsTask, walkForwardStepTask } from './walk-forward-tasks';
 
@@ -13,6 +14,7 @@ export const workerTasks: Record<string, TaskFunction> = {
   'analysis.diagnostic': diagnosticTask,
   'analysis.bootstrap': bootstrapTask,
   'analysis.groups': groupsTask,
+  'analysis.drift': driftTask,
   'calibration.fitEvaluate': fitEvaluateTask,
   'calibration.fitPeriods': fitPeriodsTask,
   'calibration.walkForwardStep': walkForwardStepTask,

@@ -102,6 +102,53 @@ export const GroupsOutputSchema = z.strictObject({
 });
 export type GroupsOutput = z.infer<typeof GroupsOutputSchema>;
 
+/** Alert thresholds of drift monitoring; settings the analyst may change. */
+export const DriftThresholdsSchema = z.strictObject({
+  /** PSI at or above: watch (amber). Siddiqi's rule of thumb: 0.1. */
+  psiWarning: z.number().positive().default(0.1),
+  /** PSI at or above: act (red). Siddiqi's rule of thumb: 0.25. */
+  psiAlert: z.number().positive().default(0.25),
+  /** Hosmer-Lemeshow p below this flags a period. */
+  hosmerLemeshowP: z.number().gt(0).lt(1).default(0.01),
+  /** |O/E - 1| above this flags a period. */
+  oeTolerance: z.number().positive().default(0.2),
+});
+export type DriftThresholds = z.infer<typeof DriftThresholdsSchema>;
+
+export const DriftInputSchema = AnalysisSelectionSchema.extend({
+  period: z.enum(['week', 'month', 'quarter']).default('month'),
+  /** The periods whose score distribution is the PSI baseline: the first N periods. */
+  referencePeriods: z.number().int().min(1).max(520).default(3),
+  hosmerLemeshowGroups: z.number().int().min(3).max(100).default(10),
+  thresholds: DriftThresholdsSchema.default({
+    psiWarning: 0.1,
+    psiAlert: 0.25,
+    hosmerLemeshowP: 0.01,
+    oeTolerance: 0.2,
+  }),
+});
+
+export const DriftPeriodSchema = GroupCalibrationSchema.extend({
+  hosmerLemeshow: z.strictObject({
+    statistic: z.number().nullable(),
+    df: z.number().int(),
+    p: z.number().nullable(),
+  }),
+  psi: z.number().nonnegative(),
+  psiLight: z.enum(['green', 'yellow', 'red']),
+  /** Plain-language reasons this period is flagged; empty when it is not. */
+  alerts: z.array(z.string()),
+});
+
+export const DriftOutputSchema = z.strictObject({
+  usage: AnalysisUsageSchema,
+  period: z.enum(['week', 'month', 'quarter']),
+  referencePeriods: z.number().int(),
+  thresholds: DriftThresholdsSchema,
+  periods: z.array(DriftPeriodSchema),
+});
+export type DriftOutput = z.infer<typeof DriftOutputSchema>;
+
 export const analysisCalls = {
   'analysis.evaluate': defineCall({
     summary: 'The full calibration diagnostic of a score on a dataset, with optional bootstrap intervals.',
@@ -113,6 +160,13 @@ export const analysisCalls = {
     summary: 'Calibration per segment, per time period or per quantile group of a numeric column.',
     input: GroupsInputSchema,
     output: GroupsOutputSchema,
+    long: true,
+  }),
+  'analysis.drift': defineCall({
+    summary:
+      'Calibration drift per period: O/E, ECE, Hosmer-Lemeshow, Jeffreys light and score PSI against a reference.',
+    input: DriftInputSchema,
+    output: DriftOutputSchema,
     long: true,
   }),
 } as const;
