@@ -1,31 +1,39 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/api/contract';
-import { useApi } from './api/api-context';
-import { DatasetsView } from './views/DatasetsView';
+import { DatasetListProvider } from './data/datasets-context';
+import { Sidebar } from './navigation/Sidebar';
+import { StatusBar } from './navigation/StatusBar';
+import type { ViewId } from './navigation/views';
+import { useWorkbench, WorkbenchProvider } from './state/workbench-context';
+import { DatasetsView } from './views/datasets/DatasetsView';
+import { DiagnoseView } from './views/diagnose/DiagnoseView';
 
-export function App() {
-  const api = useApi();
-  const [info, setInfo] = useState<AppInfo | null>(null);
+function CurrentView({ view }: { view: ViewId }) {
+  switch (view) {
+    case 'datasets':
+      return <DatasetsView />;
+    case 'diagnose':
+      return <DiagnoseView />;
+  }
+}
 
-  useEffect(() => {
-    api.call('app.info', {}).then(setInfo, () => setInfo(null));
-  }, [api]);
-
+function Shell() {
+  const { view } = useWorkbench();
   return (
     <div className="app">
-      <nav className="sidebar" aria-label="Views">
-        <div className="sidebar__brand">Scorecal</div>
-        <a className="sidebar__item sidebar__item--active" href="#datasets" aria-current="page">
-          Datasets
-        </a>
-      </nav>
-      <main className="content">
-        <DatasetsView />
+      <Sidebar current={view} />
+      <main className="content" id="content">
+        <CurrentView view={view} />
       </main>
-      <footer className="statusbar">
-        <span>{info ? `Workspace: ${info.workspacePath}` : 'Connecting to the engine…'}</span>
-        <span>{info ? `Scorecal ${info.appVersion} · ${info.host} · offline` : ''}</span>
-      </footer>
+      <StatusBar />
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <WorkbenchProvider>
+      <DatasetListProvider>
+        <Shell />
+      </DatasetListProvider>
+    </WorkbenchProvider>
   );
 }

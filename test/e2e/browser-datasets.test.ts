@@ -4,18 +4,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import { useTempDirs } from '../helpers/temp-dir';
-import { projectRoot, startWebHostProcess, type RunningWebHost } from '../helpers/web-host-process';
+import { projectRoot } from '../helpers/web-host-process';
+import { expectCleanRun, openWorkbench } from '../helpers/workbench-session';
 
-const artifacts = path.join(projectRoot, 'test-results', 'e2e');
 const tempDir = useTempDirs();
 
-describe('browser mode in real Chromium', () => {
+describe('browser mode in real Chromium: Datasets', () => {
   let browser: Browser;
   beforeAll(async () => {
     if (!fs.existsSync(path.join(projectRoot, 'out', 'renderer', 'index.html'))) {
       throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
     }
-    fs.mkdirSync(artifacts, { recursive: true });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -23,26 +22,16 @@ describe('browser mode in real Chromium', () => {
   });
 
   it('loads the sample and lists it with its row count, offline and without console errors', async () => {
-    const host: RunningWebHost = await startWebHostProcess(path.join(tempDir(), 'workspace.sqlite'));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const consoleErrors: string[] = [];
-    const foreignRequests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      const local = url.origin === host.origin || url.protocol === 'data:' || url.protocol === 'blob:';
-      if (!local) foreignRequests.push(request.url());
-    });
+    const session = await openWorkbench(browser, path.join(tempDir(), 'workspace.sqlite'));
+    const { page } = session;
     try {
-      await page.goto(host.url);
       // The token leaves the address bar once it has been exchanged for the session cookie.
       expect(new URL(page.url()).search).toBe('');
-      await expect.poll(() => page.getByRole('heading', { name: 'Datasets' }).isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Datasets', exact: true }).isVisible())
+        .toBe(true);
       await page.getByText('No datasets yet').waitFor();
-      await page.screenshot({ path: path.join(artifacts, 'datasets-empty.png') });
+      await session.screenshot('datasets-empty');
 
       await page.getByRole('button', { name: 'Load sample dataset' }).click();
       const row = page.getByRole('row', { name: /Liquidations sample/ });
@@ -50,17 +39,66 @@ describe('browser mode in real Chromium', () => {
       await expect.poll(() => row.innerText()).toContain('100,000');
       expect(await row.innerText()).toMatch(/2024-01-0\d – 2025-12-3\d/);
       await expect.poll(() => page.getByText(/Workspace: .*workspace\.sqlite/).isVisible()).toBe(true);
-      await page.screenshot({ path: path.join(artifacts, 'datasets-loaded.png') });
+      // The loaded sample is selected: its provenance and columns are shown.
+      await page
+        .getByRole('table', { name: 'Columns of Liquidations sample' })
+        .getByRole('row', { name: /liquidated/ })
+        .waitFor();
+      expect(await page.getByText(/^[0-9a-f]{64}$/).innerText()).toMatch(/^[0-9a-f]{64}$/);
+      await session.screenshot('datasets-loaded');
 
       // A reload reads the same workspace: the dataset is really stored, not held by the page.
       await page.reload();
       await page.getByRole('row', { name: /Liquidations sample/ }).waitFor();
+      // ... and the selection survived it.
+      await page.getByRole('heading', { name: 'Liquidations sample', level: 2 }).waitFor();
 
-      expect(consoleErrors).toEqual([]);
-      expect(foreignRequests).toEqual([]);
+      expectCleanRun(session);
     } finally {
-      await page.close();
-      await host.stop();
+      await session.close();
+    }
+  });
+
+  it('renames, then deletes a dataset after a confirmation that Escape dismisses', async () => {
+    const session = await openWorkbench(browser, path.join(tempDir(), 'workspace.sqlite'));
+    const { page } = session;
+    try {
+      await page.getByRole('button', { name: 'Load sample dataset' }).click();
+      await page.getByRole('row', { name: /Liquidations sample/ }).waitFor({ timeout: 30_000 });
+
+      await page.getByRole('button', { name: 'Rename…' }).click();
+      const renameDialog = page.getByRole('dialog', { name: 'Rename dataset' });
+      await renameDialog.getByLabel('Name').fill('Q4 back-test');
+      await renameDialog.getByRole('button', { name: 'Rename' }).click();
+      await page.getByRole('row', { name: /Q4 back-test/ }).waitFor();
+      await page.getByText('Renamed “Liquidations sample” to “Q4 back-test”.').waitFor();
+
+      // Escape closes the confirmation without deleting anything.
+      await page.getByRole('button', { name: 'Delete…' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete dataset?' });
+      await confirm.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+      await page.keyboard.press('Escape');
+      await confirm.waitFor({ state: 'detached' });
+      await page.getByRole('row', { name: /Q4 back-test/ }).waitFor();
+
+      // Focus stays inside the confirmation however often Tab is pressed.
+      await page.getByRole('button', { name: 'Delete…' }).click();
+      await confirm.waitFor();
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+      }
+      await session.screenshot('datasets-delete-confirm');
+      await confirm.getByRole('button', { name: 'Delete dataset' }).click();
+      await page.getByText('No datasets yet').waitFor();
+      await page.getByText('Deleted “Q4 back-test”.').waitFor();
+
+      await page.reload();
+      await page.getByText('No datasets yet').waitFor();
+      expectCleanRun(session);
+    } finally {
+      await session.close();
     }
   });
 });
