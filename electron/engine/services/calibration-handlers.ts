@@ -1,5 +1,6 @@
 import type { calibrationCalls } from '../../../shared/api/calls/calibration-calls';
 import { runCalibration } from '../analysis/run-calibration';
+import { segmentedCalibration } from '../analysis/segmented-calibration';
 import { walkForward } from '../analysis/walk-forward';
 import type { Handlers } from '../api/handlers';
 import type { EngineServices } from './engine-services';
@@ -10,5 +11,7 @@ export function calibrationHandlers(services: EngineServices): Pick<Handlers, ke
       runCalibration(services.workspace.db, services.pool, input, context),
     'calibration.walkForward': (input, context) =>
       walkForward(services.workspace.db, services.pool, input, context),
+    'calibration.segmented': (input, context) =>
+      segmentedCalibration(services.workspace.db, services.pool, input, context),
   };
 }

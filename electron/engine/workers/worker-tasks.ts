@@ -2,6 +2,7 @@ import type { Progress } from '../../../shared/api/progress';
 import { bootstrapTask, diagnosticTask } from './analysis-tasks';
 import { driftTask, groupsTask } from './group-tasks';
 import { fitEvaluateTask } from './calibration-tasks';
+import { segmentedTask } from './segmented-tasks';
 import { fitPeriodsTask, walkForwardStepTask } from './walk-forward-tasks';
 
 export type TaskFunction = (payload: never, report: (progress: Progress) => void) => unknown;
@@ -18,6 +19,7 @@ export const workerTasks: Record<string, TaskFunction> = {
   'calibration.fitEvaluate': fitEvaluateTask,
   'calibration.fitPeriods': fitPeriodsTask,
   'calibration.walkForwardStep': walkForwardStepTask,
+  'calibration.segmented': segmentedTask,
   /** Used by tests of the pool itself: sums a Float64Array, optionally spinning to simulate work. */
   'self-test.sum': (payload: { values: Float64Array; spinMs?: number }, report) => {
     const until = Date.now() + (payload.spinMs ?? 0);

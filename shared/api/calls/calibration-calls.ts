@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalibratorMethodSchema } from '../../calibration/calibrator-method';
 import { CalibrationParamsSchema } from '../../calibration/registry';
+import { SegmentedPlattParamsSchema } from '../../analysis/segment-shrinkage';
 import { DiagnosticCiSchema, DiagnosticSchema } from '../../metrics/diagnostic-schema';
 import { defineCall } from '../define-call';
 import {
@@ -119,6 +120,48 @@ export const WalkForwardOutputSchema = z.strictObject({
 });
 export type WalkForwardOutput = z.infer<typeof WalkForwardOutputSchema>;
 
+export const SegmentedInputSchema = AnalysisSelectionSchema.extend({
+  segmentColumn: z.string().min(1),
+  /** Segments with fewer events (or non-events) than this keep the global map. */
+  minEvents: z.number().int().min(1).max(1_000_000).default(30),
+  testFraction: z.number().min(0.05).max(0.95).default(0.3),
+  seed: seed.default(1),
+  bins: z.number().int().min(1).max(200).default(10),
+});
+export type SegmentedInput = z.input<typeof SegmentedInputSchema>;
+
+export const SegmentResultSchema = z.strictObject({
+  label: z.string(),
+  trainRows: z.number().int().nonnegative(),
+  trainEvents: z.number().nonnegative(),
+  map: z.enum(['own', 'global']),
+  raw: z
+    .strictObject({ intercept: z.number(), slope: z.number(), interceptSe: z.number(), slopeSe: z.number() })
+    .nullable(),
+  /** λ of each coefficient: 0 keeps the global value, 1 the segment's own estimate. */
+  shrinkage: z.strictObject({ intercept: z.number(), slope: z.number() }).nullable(),
+  intercept: z.number(),
+  slope: z.number(),
+  /** Out of sample, on the segment's test rows. */
+  testGlobal: CalibrationSummarySchema,
+  testSegmented: CalibrationSummarySchema,
+});
+
+export const SegmentedOutputSchema = z.strictObject({
+  usage: AnalysisUsageSchema,
+  rows: z.strictObject({ train: z.number().int().nonnegative(), test: z.number().int().nonnegative() }),
+  tau2: z.strictObject({ intercept: z.number().nonnegative(), slope: z.number().nonnegative() }),
+  segments: z.array(SegmentResultSchema),
+  test: z.strictObject({
+    uncalibrated: DiagnosticSchema,
+    global: DiagnosticSchema,
+    segmented: DiagnosticSchema,
+  }),
+  /** The segmented calibrator, fitted on the training rows, as one parameter set. */
+  params: SegmentedPlattParamsSchema,
+});
+export type SegmentedOutput = z.infer<typeof SegmentedOutputSchema>;
+
 export const calibrationCalls = {
   'calibration.run': defineCall({
     summary:
@@ -131,6 +174,13 @@ export const calibrationCalls = {
     summary: 'Walk-forward recalibration by period: never recalibrating versus refitting every period.',
     input: WalkForwardInputSchema,
     output: WalkForwardOutputSchema,
+    long: true,
+  }),
+  'calibration.segmented': defineCall({
+    summary:
+      'Per-segment Platt maps shrunk toward the global map, compared with the global map out of sample.',
+    input: SegmentedInputSchema,
+    output: SegmentedOutputSchema,
     long: true,
   }),
 } as const;
