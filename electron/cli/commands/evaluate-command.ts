@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import type { EvaluateOutput } from '../../../shared/api/calls/analysis-calls';
+import type {
+  EvaluateOutput,
+  GroupCalibrationJson,
+  Grouping,
+} from '../../../shared/api/calls/analysis-calls';
+import type { ScoreInput } from '../../../shared/score-input/score-input';
 import { CliFailure } from '../cli-failure';
 import { EXIT_USAGE, type CliIo } from '../cli-io';
 import { withDatasetSource } from '../dataset-source';
@@ -9,6 +14,10 @@ import { progressBar } from '../progress-bar';
 import { addScoreInputOptions, scoreInputFromFlags, type ScoreInputFlags } from './score-input-options';
 
 interface EvaluateFlags extends ScoreInputFlags {
+  byTime?: string;
+  time?: string;
+  bySegment?: string[];
+  byQuantiles?: string[];
   score?: string;
   outcome?: string;
   weight?: string;
@@ -34,6 +43,18 @@ export function registerEvaluateCommand(program: Command, io: CliIo): void {
     .option('--binning <kind>', 'uniform or quantile bins', 'uniform')
     .option('--bootstrap <B>', 'percentile bootstrap intervals from B resamples')
     .option('--seed <n>', 'bootstrap seed', '1')
+    .option(
+      '--by-time <period>',
+      'also calibration per period: week, month or quarter (uses the time column)',
+    )
+    .option('--time <col>', 'time column (default: the column with the time role)')
+    .option('--by-segment <col>', 'also calibration per value of a category column (repeatable)', collect, [])
+    .option(
+      '--by-quantiles <col:k>',
+      'also calibration per k quantile groups of a numeric column (repeatable)',
+      collect,
+      [],
+    )
     .option('--json', 'print one JSON object')
     .option('--workspace <path>', 'workspace file (when <source> is a dataset name)')
     .action(async (source: string, flags: EvaluateFlags) => {
@@ -49,14 +70,21 @@ export function registerEvaluateCommand(program: Command, io: CliIo): void {
               seed: integerFlag('--seed', flags.seed, 0, 2 ** 32 - 1),
             };
       const scoreInput = scoreInputFromFlags(flags);
+      const groupings = groupingsFromFlags(flags);
       const interrupt = interruptSignal();
       try {
-        const result = await withDatasetSource(
+        const result = await withDatasetSource<{ evaluated: EvaluateOutput; grouped: GroupedResults }>(
           io,
           source,
           {
             workspace: flags.workspace,
-            roles: { score: flags.score, outcome: flags.outcome, weight: flags.weight },
+            roles: {
+              score: flags.score,
+              outcome: flags.outcome,
+              weight: flags.weight,
+              time: flags.time,
+              segments: flags.bySegment && flags.bySegment.length > 0 ? flags.bySegment : undefined,
+            },
             signal: interrupt.signal,
           },
           async (client, dataset) => {
@@ -65,27 +93,92 @@ export function registerEvaluateCommand(program: Command, io: CliIo): void {
               'analysis.evaluate',
               {
                 dataset,
-                ...(flags.score ? { scoreColumn: flags.score } : {}),
-                ...(flags.outcome ? { outcomeColumn: flags.outcome } : {}),
-                ...(flags.weight ? { weightColumn: flags.weight } : {}),
-                ...(scoreInput ? { scoreInput } : {}),
+                ...selectionFlags(flags, scoreInput),
                 bins,
                 binning: flags.binning as 'uniform' | 'quantile',
                 ...(bootstrap ? { bootstrap } : {}),
               },
               { signal: interrupt.signal, onProgress: bar.update },
             );
+            const grouped: GroupedResults = {};
+            for (const [key, by] of groupings) {
+              const answer = await client.call(
+                'analysis.groups',
+                { dataset, ...selectionFlags(flags, scoreInput), by },
+                { signal: interrupt.signal, onProgress: bar.update },
+              );
+              grouped[key] = answer.groups;
+            }
             bar.done();
-            return evaluated;
+            return { evaluated, grouped };
           },
         );
         io.stdout(
-          flags.json ? `${JSON.stringify(evaluationJson(result), null, 2)}\n` : evaluationTable(result),
+          flags.json
+            ? `${JSON.stringify({ ...evaluationJson(result.evaluated), ...result.grouped }, null, 2)}\n`
+            : evaluationTable(result.evaluated) + groupTables(result.grouped),
         );
       } finally {
         interrupt.dispose();
       }
     });
+}
+
+type GroupedResults = Record<string, GroupCalibrationJson[]>;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function selectionFlags(flags: EvaluateFlags, scoreInput: ScoreInput | undefined) {
+  return {
+    ...(flags.score ? { scoreColumn: flags.score } : {}),
+    ...(flags.outcome ? { outcomeColumn: flags.outcome } : {}),
+    ...(flags.weight ? { weightColumn: flags.weight } : {}),
+    ...(scoreInput ? { scoreInput } : {}),
+  };
+}
+
+/** --by-time, --by-segment and --by-quantiles as groupings, keyed as they appear in the JSON. */
+function groupingsFromFlags(flags: EvaluateFlags): Array<[string, Grouping]> {
+  const out: Array<[string, Grouping]> = [];
+  if (flags.byTime !== undefined) {
+    if (flags.byTime !== 'week' && flags.byTime !== 'month' && flags.byTime !== 'quarter') {
+      throw new CliFailure(`--by-time must be week, month or quarter (got "${flags.byTime}")`, EXIT_USAGE);
+    }
+    out.push(['byTime', { kind: 'period', period: flags.byTime }]);
+  }
+  for (const column of flags.bySegment ?? []) out.push([`bySegment:${column}`, { kind: 'segment', column }]);
+  for (const spec of flags.byQuantiles ?? []) {
+    const match = /^(.+):(\d+)$/.exec(spec);
+    const groups = match ? Number(match[2]) : NaN;
+    if (!match || !(groups >= 2 && groups <= 50)) {
+      throw new CliFailure(`--by-quantiles takes COLUMN:K with K from 2 to 50 (got "${spec}")`, EXIT_USAGE);
+    }
+    out.push([`byQuantiles:${match[1]}`, { kind: 'quantiles', column: match[1] as string, groups }]);
+  }
+  return out;
+}
+
+function groupTables(grouped: GroupedResults): string {
+  return Object.entries(grouped)
+    .map(
+      ([key, groups]) =>
+        `\n${key}\n` +
+        formatTable(
+          ['group', 'rows', 'events', 'observed', 'predicted', 'O/E', 'ECE', 'Jeffreys p', 'light'],
+          groups.map((g) => [
+            g.label,
+            g.n.toLocaleString('en-US'),
+            g.positives.toLocaleString('en-US', { maximumFractionDigits: 1 }),
+            fmt(g.observedRate),
+            fmt(g.meanPredicted),
+            fmt(g.oeRatio, 2),
+            fmt(g.ece),
+            g.jeffreysP === null ? '—' : g.jeffreysP < 1e-4 ? '< 0.0001' : g.jeffreysP.toFixed(4),
+            g.light ?? '—',
+          ]),
+        ),
+    )
+    .join('');
 }
 
 /** Exactly the keys the CLI documents: the diagnostic, plus `ci` when bootstrapped. */

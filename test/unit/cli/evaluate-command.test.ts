@@ -146,6 +146,49 @@ describe('scorecal evaluate', () => {
     expect((JSON.parse(result.stdout) as { n: number }).n).toBe(100_000);
   });
 
+  it('breaks calibration down by period, segment and quantile regime', () => {
+    const result = runScorecal([
+      'evaluate',
+      SAMPLE,
+      '--score',
+      'score',
+      '--outcome',
+      'liquidated',
+      '--time',
+      'opened_at',
+      '--by-time',
+      'quarter',
+      '--by-segment',
+      'asset',
+      '--by-quantiles',
+      'realized_vol:3',
+      '--json',
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<
+      string,
+      Array<{ label: string; n: number; light: string; oeRatio: number }>
+    >;
+    expect(json.byTime?.map((g) => g.label)).toEqual([
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+    ]);
+    expect(json.byTime?.find((g) => g.label === '2025-Q1')?.light).toBe('red');
+    expect(json['bySegment:asset']).toHaveLength(12);
+    const regimes = json['byQuantiles:realized_vol'] ?? [];
+    expect(regimes).toHaveLength(3);
+    expect(regimes[0]!.oeRatio).toBeLessThan(regimes[2]!.oeRatio);
+    const badQuantiles = runScorecal(['evaluate', SAMPLE, '--by-quantiles', 'realized_vol']);
+    expect(badQuantiles.status).toBe(2);
+    expect(badQuantiles.stderr).toMatch(/COLUMN:K/);
+  });
+
   it('exits 2 on bad options and 1 on a missing dataset, with one clear line', () => {
     const badBins = runScorecal(['evaluate', SAMPLE, '--bins', 'ten']);
     expect(badBins.status).toBe(2);
