@@ -3,13 +3,18 @@ import { ApiError } from '../../shared/api/api-error';
 import { appVersion } from '../engine/app-version';
 import { CliFailure } from './cli-failure';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli-io';
+import { registerApplyCommand } from './commands/apply-command';
+import { registerCalibrateCommand } from './commands/calibrate-command';
 import { registerDatasetsCommand } from './commands/datasets-command';
 import { registerDeleteCommand } from './commands/delete-command';
 import { registerEvaluateCommand } from './commands/evaluate-command';
 import { registerImportCommand } from './commands/import-command';
+import { registerModelsCommand } from './commands/models-command';
 import { registerRenameCommand } from './commands/rename-command';
+import { registerReportCommand } from './commands/report-command';
 import { registerSampleCommand } from './commands/sample-command';
 import { registerShowCommand } from './commands/show-command';
+import { registerVerifyCommand } from './commands/verify-command';
 import { registerWebCommand } from './commands/web-command';
 
 export function buildProgram(io: CliIo): Command {
@@ -25,6 +30,11 @@ export function buildProgram(io: CliIo): Command {
   registerRenameCommand(program, io);
   registerDeleteCommand(program, io);
   registerEvaluateCommand(program, io);
+  registerCalibrateCommand(program, io);
+  registerApplyCommand(program, io);
+  registerReportCommand(program, io);
+  registerVerifyCommand(program, io);
+  registerModelsCommand(program, io);
   registerSampleCommand(program, io);
   registerWebCommand(program, io);
   for (const command of program.commands)

@@ -8,6 +8,7 @@ import { analysisHandlers } from './services/analysis-handlers';
 import { appHandlers } from './services/app-handlers';
 import { calibrationHandlers } from './services/calibration-handlers';
 import { datasetHandlers } from './services/dataset-handlers';
+import { modelHandlers } from './services/model-handlers';
 import type { EngineServices } from './services/engine-services';
 import { WorkerPool } from './workers/worker-pool';
 import { openWorkspace } from './workspace/open-workspace';
@@ -45,6 +46,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...datasetHandlers(services),
     ...analysisHandlers(services),
     ...calibrationHandlers(services),
+    ...modelHandlers(services),
   });
   let closed = false;
   return {

@@ -5,7 +5,6 @@ import { pipeline } from 'node:stream/promises';
 import { contentTypeOf } from '../../shared/web/content-types';
 import { sendText } from './http-replies';
 
-
 export type StaticLookup =
   | { kind: 'file'; filePath: string; size: number; contentType: string }
   | { kind: 'refused'; reason: string }

@@ -3,6 +3,7 @@ import { analysisCalls } from './calls/analysis-calls';
 import { appCalls } from './calls/app-calls';
 import { calibrationCalls } from './calls/calibration-calls';
 import { datasetCalls } from './calls/dataset-calls';
+import { modelCalls } from './calls/model-calls';
 
 export { AppInfoSchema, type AppInfo } from './calls/app-calls';
 
@@ -16,6 +17,7 @@ export const apiContract = {
   ...datasetCalls,
   ...analysisCalls,
   ...calibrationCalls,
+  ...modelCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

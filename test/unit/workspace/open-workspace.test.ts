@@ -24,7 +24,7 @@ describe('opening a workspace', () => {
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['column_chunks', 'dataset_columns', 'datasets']);
+    expect(tables).toEqual(['column_chunks', 'dataset_columns', 'datasets', 'models']);
     workspace.close();
     expect(fs.existsSync(file)).toBe(true);
   });
