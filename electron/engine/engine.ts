@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/api/contract';
 import type { ApiTransport } from '../../shared/api/transport';
+import { AnalysisSampleCache } from './analysis/sample-cache';
 import { createEngineApi } from './api/create-engine-api';
 import type { EngineApi } from './api/engine-api';
 import { inProcessTransport } from './api/in-process-transport';
@@ -40,6 +41,7 @@ export function createEngine(options: EngineOptions): Engine {
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
     host: options.host,
     pool: new WorkerPool(),
+    sampleCache: new AnalysisSampleCache(workspace.db),
   };
   const api = createEngineApi({
     ...appHandlers(services),

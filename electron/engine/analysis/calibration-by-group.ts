@@ -9,17 +9,18 @@ import type {
 import type { GroupCalibration } from '../../../shared/analysis/group-calibration';
 import type { CallContext } from '../api/call-context';
 import type { WorkerPool } from '../workers/worker-pool';
-import { loadAnalysisSample } from './analysis-sample';
+import type { AnalysisSampleCache } from './sample-cache';
 import { groupRows } from './group-rows';
 
 /** Calibration per segment, period or quantile group, measured in a worker thread. */
 export async function calibrationByGroup(
+  cache: AnalysisSampleCache,
   db: Database.Database,
   pool: WorkerPool,
   input: z.output<typeof GroupsInputSchema>,
   context: CallContext,
 ): Promise<GroupsOutput> {
-  const sample = loadAnalysisSample(db, input);
+  const sample = cache.get(input);
   const { groupOf, groups } = groupRows(db, sample, input.by);
   const measured = await pool.run<GroupCalibration[]>(
     'analysis.groups',
@@ -31,12 +32,13 @@ export async function calibrationByGroup(
 
 /** Drift per period against the first periods, measured in a worker thread. */
 export async function driftOverTime(
+  cache: AnalysisSampleCache,
   db: Database.Database,
   pool: WorkerPool,
   input: z.output<typeof DriftInputSchema>,
   context: CallContext,
 ): Promise<DriftOutput> {
-  const sample = loadAnalysisSample(db, input);
+  const sample = cache.get(input);
   const { groupOf, groups } = groupRows(db, sample, { kind: 'period', period: input.period });
   const periods = await pool.run<DriftOutput['periods']>(
     'analysis.drift',

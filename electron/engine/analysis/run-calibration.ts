@@ -11,7 +11,8 @@ import type { CallContext } from '../api/call-context';
 import { readColumn } from '../store/read-column';
 import type { FitEvaluateResult, FitEvaluateTask } from '../workers/calibration-tasks';
 import type { WorkerPool } from '../workers/worker-pool';
-import { loadAnalysisSample, type AnalysisSample } from './analysis-sample';
+import type { AnalysisSample } from './analysis-sample';
+import type { AnalysisSampleCache } from './sample-cache';
 import { bootstrapIntervals } from './evaluate-dataset';
 
 type CalibrateInput = z.output<typeof CalibrateInputSchema>;
@@ -21,12 +22,13 @@ type CalibrateInput = z.output<typeof CalibrateInputSchema>;
  * and measures it, and the raw score, on the same test rows.
  */
 export async function runCalibration(
+  cache: AnalysisSampleCache,
   db: Database.Database,
   pool: WorkerPool,
   input: CalibrateInput,
   context: CallContext,
 ): Promise<CalibrateOutput> {
-  const sample = loadAnalysisSample(db, input);
+  const sample = cache.get(input);
   const { assignment, mode, folds, rows } = assignRows(db, sample, input.validation);
   const methods = [{ method: 'uncalibrated' as const, options: {} }, ...input.methods];
   let finished = 0;

@@ -4,17 +4,18 @@ import type { SegmentedInputSchema, SegmentedOutput } from '../../../shared/api/
 import { stratifiedHoldout } from '../../../shared/analysis/validation-splits';
 import type { CallContext } from '../api/call-context';
 import type { WorkerPool } from '../workers/worker-pool';
-import { loadAnalysisSample } from './analysis-sample';
+import type { AnalysisSampleCache } from './sample-cache';
 import { groupRows } from './group-rows';
 
 /** Global versus per-segment (shrunk) calibration, fitted and compared in a worker thread. */
 export async function segmentedCalibration(
+  cache: AnalysisSampleCache,
   db: Database.Database,
   pool: WorkerPool,
   input: z.output<typeof SegmentedInputSchema>,
   context: CallContext,
 ): Promise<SegmentedOutput> {
-  const sample = loadAnalysisSample(db, input);
+  const sample = cache.get(input);
   const { groupOf, groups } = groupRows(db, sample, { kind: 'segment', column: input.segmentColumn });
   context.onProgress({
     phase: 'Fitting segment maps',

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../../shared/metrics/diagnostic-schema';
 import type { CallContext } from '../api/call-context';
 import type { WalkForwardStepResult } from '../workers/walk-forward-tasks';
 import type { WorkerPool } from '../workers/worker-pool';
-import { loadAnalysisSample } from './analysis-sample';
+import type { AnalysisSampleCache } from './sample-cache';
 import { bootstrapIntervals } from './evaluate-dataset';
 import { groupRows } from './group-rows';
 
@@ -21,12 +21,13 @@ const STRATEGIES = ['uncalibrated', 'static', 'refit'] as const;
  * over the rows in shared memory.
  */
 export async function walkForward(
+  cache: AnalysisSampleCache,
   db: Database.Database,
   pool: WorkerPool,
   input: WalkForwardInput,
   context: CallContext,
 ): Promise<WalkForwardOutput> {
-  const sample = loadAnalysisSample(db, input);
+  const sample = cache.get(input);
   const { groupOf, groups: periods } = groupRows(db, sample, { kind: 'period', period: input.period });
   if (periods.length <= input.initialPeriods) {
     throw new ApiError(

@@ -8,10 +8,10 @@ import type { EngineServices } from './engine-services';
 export function calibrationHandlers(services: EngineServices): Pick<Handlers, keyof typeof calibrationCalls> {
   return {
     'calibration.run': (input, context) =>
-      runCalibration(services.workspace.db, services.pool, input, context),
+      runCalibration(services.sampleCache, services.workspace.db, services.pool, input, context),
     'calibration.walkForward': (input, context) =>
-      walkForward(services.workspace.db, services.pool, input, context),
+      walkForward(services.sampleCache, services.workspace.db, services.pool, input, context),
     'calibration.segmented': (input, context) =>
-      segmentedCalibration(services.workspace.db, services.pool, input, context),
+      segmentedCalibration(services.sampleCache, services.workspace.db, services.pool, input, context),
   };
 }

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/api/contract';
+import type { AnalysisSampleCache } from '../analysis/sample-cache';
 import type { WorkerPool } from '../workers/worker-pool';
 import type { Workspace } from '../workspace/open-workspace';
 
@@ -9,4 +10,6 @@ export interface EngineServices {
   host: AppInfo['host'];
   /** Worker threads for number crunching, so the caller's thread keeps answering. */
   pool: WorkerPool;
+  /** The last analysis sample, so that redraws with other settings skip reading the columns. */
+  sampleCache: AnalysisSampleCache;
 }

@@ -2,6 +2,8 @@ import type { Progress } from '../../../shared/api/progress';
 import { bootstrapTask, diagnosticTask } from './analysis-tasks';
 import { driftTask, groupsTask } from './group-tasks';
 import { fitEvaluateTask } from './calibration-tasks';
+import { parseCsvChunkTask } from './import-tasks';
+import { reliabilityTask, sortTask } from './reliability-tasks';
 import { segmentedTask } from './segmented-tasks';
 import { fitPeriodsTask, walkForwardStepTask } from './walk-forward-tasks';
 
@@ -16,7 +18,10 @@ export const workerTasks: Record<string, TaskFunction> = {
   'analysis.bootstrap': bootstrapTask,
   'analysis.groups': groupsTask,
   'analysis.drift': driftTask,
+  'analysis.sort': sortTask,
+  'analysis.reliability': reliabilityTask,
   'calibration.fitEvaluate': fitEvaluateTask,
+  'import.parseCsvChunk': parseCsvChunkTask,
   'calibration.fitPeriods': fitPeriodsTask,
   'calibration.walkForwardStep': walkForwardStepTask,
   'calibration.segmented': segmentedTask,

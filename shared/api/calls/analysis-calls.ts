@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RocCurveSchema, ScoreHistogramSchema } from '../../charts/chart-schemas';
 import { DatasetFilterSchema } from '../../domain/dataset-filter';
 import { DatasetRefSchema } from '../../domain/dataset-details';
-import { DiagnosticCiSchema, DiagnosticSchema } from '../../metrics/diagnostic-schema';
+import { DiagnosticCiSchema, DiagnosticSchema, ReliabilityBinSchema } from '../../metrics/diagnostic-schema';
 import { ScoreInputSchema } from '../../score-input/score-input';
 import { defineCall } from '../define-call';
 
@@ -149,12 +149,33 @@ export const DriftOutputSchema = z.strictObject({
 });
 export type DriftOutput = z.infer<typeof DriftOutputSchema>;
 
+export const ReliabilityInputSchema = AnalysisSelectionSchema.extend({
+  bins: z.number().int().min(1).max(200).default(10),
+  binning: z.enum(['uniform', 'quantile']).default('uniform'),
+  interval: z.enum(['wilson', 'jeffreys']).default('wilson'),
+});
+
+export const ReliabilityOutputSchema = z.strictObject({
+  usage: AnalysisUsageSchema,
+  reliability: z.array(ReliabilityBinSchema),
+  /** The bin-dependent metrics, for these bins. */
+  ece: z.number().nullable(),
+  mce: z.number().nullable(),
+});
+export type ReliabilityOutput = z.infer<typeof ReliabilityOutputSchema>;
+
 export const analysisCalls = {
   'analysis.evaluate': defineCall({
     summary: 'The full calibration diagnostic of a score on a dataset, with optional bootstrap intervals.',
     input: EvaluateInputSchema,
     output: EvaluateOutputSchema,
     long: true,
+  }),
+  'analysis.reliability': defineCall({
+    summary: 'Only the reliability bins (and ECE, MCE) for other bin settings: the fast redraw of a diagram.',
+    input: ReliabilityInputSchema,
+    output: ReliabilityOutputSchema,
+    long: false,
   }),
   'analysis.groups': defineCall({
     summary: 'Calibration per segment, per time period or per quantile group of a numeric column.',
