@@ -2,9 +2,13 @@ import { DatasetListProvider } from './data/datasets-context';
 import { Sidebar } from './navigation/Sidebar';
 import { StatusBar } from './navigation/StatusBar';
 import type { ViewId } from './navigation/views';
+import { SessionResultsProvider } from './state/session-results';
 import { useWorkbench, WorkbenchProvider } from './state/workbench-context';
+import { CalibrateView } from './views/calibrate/CalibrateView';
 import { DatasetsView } from './views/datasets/DatasetsView';
 import { DiagnoseView } from './views/diagnose/DiagnoseView';
+import { ModelsView } from './views/models/ModelsView';
+import { MonitorView } from './views/monitor/MonitorView';
 
 function CurrentView({ view }: { view: ViewId }) {
   switch (view) {
@@ -12,6 +16,12 @@ function CurrentView({ view }: { view: ViewId }) {
       return <DatasetsView />;
     case 'diagnose':
       return <DiagnoseView />;
+    case 'calibrate':
+      return <CalibrateView />;
+    case 'models':
+      return <ModelsView />;
+    case 'monitor':
+      return <MonitorView />;
   }
 }
 
@@ -32,7 +42,9 @@ export function App() {
   return (
     <WorkbenchProvider>
       <DatasetListProvider>
-        <Shell />
+        <SessionResultsProvider>
+          <Shell />
+        </SessionResultsProvider>
       </DatasetListProvider>
     </WorkbenchProvider>
   );

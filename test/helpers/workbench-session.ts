@@ -18,7 +18,12 @@ export interface WorkbenchSession {
    * on purpose (a refused import) names the call here; nothing else is excused.
    */
   expectFailedCall(callName: string): void;
-  screenshot(name: string): Promise<void>;
+  /** Saves `test-results/e2e/<name>.png`; `fullPage` captures the whole scrolled view. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
+  /** Datasets → Load sample dataset, waiting until the sample is listed. */
+  loadSample(): Promise<void>;
+  /** Resolves once no panel shows its busy state (every chart and table is up to date). */
+  settled(timeout?: number): Promise<void>;
   /** The number of times the reliability diagram has been drawn (its performance mark). */
   diagramDraws(): Promise<number>;
   close(): Promise<void>;
@@ -53,7 +58,8 @@ export async function openWorkbench(
     );
   };
   page.on('console', (message) => {
-    if (message.type() === 'error' && !excused(message)) consoleErrors.push(message.text());
+    if (message.type() === 'error' && !excused(message))
+      consoleErrors.push(`${message.text()} [${message.location().url}]`);
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('request', (request) => {
@@ -69,8 +75,29 @@ export async function openWorkbench(
     consoleErrors,
     foreignRequests,
     expectFailedCall: (name) => expectedFailures.add(name),
-    screenshot: async (name) => {
+    screenshot: async (name, screenshotOptions = {}) => {
+      if (screenshotOptions.fullPage) {
+        // The view scrolls inside the app's content area, not the page: capture that area whole.
+        const content = page.locator('#content');
+        const height = await content.evaluate((element) => element.scrollHeight);
+        const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
+        await page.setViewportSize({ width: viewport.width, height: Math.min(height + 40, 6000) });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(e2eArtifacts, `${name}.png`) });
+        await page.setViewportSize(viewport);
+        return;
+      }
       await page.screenshot({ path: path.join(e2eArtifacts, `${name}.png`) });
+    },
+    loadSample: async () => {
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Datasets' }).click();
+      await page.getByRole('button', { name: 'Load sample dataset' }).click();
+      await page.getByRole('row', { name: /Liquidations sample/ }).waitFor({ timeout: 30_000 });
+    },
+    settled: async (timeout = 30_000) => {
+      await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, {
+        timeout,
+      });
     },
     diagramDraws: () => page.evaluate(() => performance.getEntriesByName('diagram-drawn').length),
     close: async () => {

@@ -8,6 +8,8 @@ export interface ChartTheme {
   grid: string;
   axis: string;
   series: [string, string, string, string];
+  /** Eight distinguishable colours for charts that overlay many series (one per calibrator). */
+  palette: string[];
   good: string;
   warn: string;
   bad: string;
@@ -32,6 +34,16 @@ export function readChartTheme(): ChartTheme {
       cssVariable('--chart-2', '#d9822b'),
       cssVariable('--chart-3', '#2e9e6a'),
       cssVariable('--chart-4', '#8a5cc7'),
+    ],
+    palette: [
+      cssVariable('--chart-1', '#2457c5'),
+      cssVariable('--chart-2', '#d9822b'),
+      cssVariable('--chart-3', '#2e9e6a'),
+      cssVariable('--chart-4', '#8a5cc7'),
+      cssVariable('--chart-5', '#c23b7a'),
+      cssVariable('--chart-6', '#0f8f9e'),
+      cssVariable('--chart-7', '#8c6d1f'),
+      cssVariable('--chart-8', '#4f5b6e'),
     ],
     good: cssVariable('--light-green', '#2e9e6a'),
     warn: cssVariable('--light-yellow', '#d4a017'),

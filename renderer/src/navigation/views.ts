@@ -1,10 +1,13 @@
 /**
- * The workbench's views, in sidebar order. Only views that exist are listed: Calibrate, Models
- * and Export join this list (and the switch in App) when they are built.
+ * The workbench's views, in sidebar order. Exporting (parameter file, scored CSV, report) is part
+ * of a model's page in Models: every export starts from a kept model.
  */
 export const VIEWS = [
   { id: 'datasets', label: 'Datasets', hint: 'Import, inspect and manage data' },
   { id: 'diagnose', label: 'Diagnose', hint: 'How well the score is calibrated' },
+  { id: 'calibrate', label: 'Calibrate', hint: 'Fit and compare calibration maps' },
+  { id: 'models', label: 'Models', hint: 'Kept models: compare, export, apply' },
+  { id: 'monitor', label: 'Monitor', hint: 'Drift, walk-forward, regimes and segments' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

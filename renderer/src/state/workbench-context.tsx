@@ -7,7 +7,10 @@ import {
   EMPTY_FILTER,
   WORKBENCH_STORAGE_KEY,
   WorkbenchStateSchema,
+  type CalibrateSettings,
   type DiagnoseSettings,
+  type ModelsSelection,
+  type MonitorSettings,
   type WorkbenchState,
 } from './workbench-state';
 
@@ -18,6 +21,12 @@ interface Workbench {
   selectDataset(id: number | null): void;
   diagnose: DiagnoseSettings;
   updateDiagnose(patch: Partial<DiagnoseSettings>): void;
+  calibrate: CalibrateSettings;
+  updateCalibrate(patch: Partial<CalibrateSettings>): void;
+  monitor: MonitorSettings;
+  updateMonitor(patch: Partial<MonitorSettings>): void;
+  models: ModelsSelection;
+  updateModels(patch: Partial<ModelsSelection>): void;
   filterOf(datasetId: number): DatasetFilter;
   setFilter(datasetId: number, filter: DatasetFilter): void;
   /** Drops everything remembered about a dataset that no longer exists. */
@@ -61,6 +70,19 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     (patch: Partial<DiagnoseSettings>) => setState((s) => ({ ...s, diagnose: { ...s.diagnose, ...patch } })),
     [],
   );
+  const updateCalibrate = useCallback(
+    (patch: Partial<CalibrateSettings>) =>
+      setState((s) => ({ ...s, calibrate: { ...s.calibrate, ...patch } })),
+    [],
+  );
+  const updateMonitor = useCallback(
+    (patch: Partial<MonitorSettings>) => setState((s) => ({ ...s, monitor: { ...s.monitor, ...patch } })),
+    [],
+  );
+  const updateModels = useCallback(
+    (patch: Partial<ModelsSelection>) => setState((s) => ({ ...s, models: { ...s.models, ...patch } })),
+    [],
+  );
   const setFilter = useCallback(
     (datasetId: number, filter: DatasetFilter) =>
       setState((s) => ({ ...s, filters: { ...s.filters, [String(datasetId)]: filter } })),
@@ -88,11 +110,23 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
       selectDataset,
       diagnose: state.diagnose,
       updateDiagnose,
+      calibrate: state.calibrate,
+      updateCalibrate,
+      monitor: state.monitor,
+      updateMonitor,
+      models: state.models,
+      updateModels,
       filterOf,
       setFilter,
       forgetDataset,
     }),
     [
+      state.calibrate,
+      updateCalibrate,
+      state.monitor,
+      updateMonitor,
+      state.models,
+      updateModels,
       view,
       showView,
       state.datasetId,
