@@ -17,6 +17,11 @@ export interface Applied {
 }
 
 export function scoreToProbability(rule: ScoreInput, score: number, row: number): number;
-export function applyParams(document: ParamDocument, rawScores: ArrayLike<number>): Applied;
+/** `segments`: segmented-platt only (required there), each row's label in `params.column`, null if missing. */
+export function applyParams(
+  document: ParamDocument,
+  rawScores: ArrayLike<number>,
+  segments?: ArrayLike<string | null>,
+): Applied;
 export function canonicalJson(value: unknown): string;
 export function hashedText(document: Record<string, unknown>): string;

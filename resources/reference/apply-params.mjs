@@ -129,24 +129,48 @@ function vennAbers(q, v) {
 }
 
 /**
+ * The Platt map of a row of a segmented-platt file: its segment's own map, or the global one when the
+ * label is missing (null/undefined) or has no map of its own. An own-property test, so that a label
+ * such as "constructor" never finds a member of Object.prototype.
+ * @param {Record<string, any>} q @param {string | null | undefined} label
+ */
+function segmentMap(q, label) {
+  return label !== null && label !== undefined && Object.prototype.hasOwnProperty.call(q.segments, label)
+    ? q.segments[label]
+    : q.global;
+}
+
+/**
  * Calibrated probabilities for raw scores, as Scorecal computes them.
  * @param {ParamDocument} document a parsed parameter file (verify it first: see docs/parameter-file.md)
  * @param {ArrayLike<number>} rawScores scores as the model writes them (probability, logit or points)
+ * @param {ArrayLike<string | null>} [segments] segmented-platt only (and required there): each row's
+ *   value of the column `params.column`, null when missing
  * @returns {Applied}
  */
-export function applyParams(document, rawScores) {
+export function applyParams(document, rawScores, segments) {
   const q = document.params;
   const n = rawScores.length;
   const p = new Array(n);
   const interval = q.method === 'venn-abers';
   const p0 = interval ? new Array(n) : undefined;
   const p1 = interval ? new Array(n) : undefined;
+  if (q.method === 'segmented-platt') {
+    if (!segments)
+      throw new TypeError(`a segmented-platt file needs each row's segment (column "${q.column}")`);
+    if (segments.length !== n) throw new RangeError(`${segments.length} segments for ${n} scores`);
+  }
   for (let i = 0; i < n; i++) {
     const v = scoreToProbability(document.scoreInput, rawScores[i], i);
     switch (q.method) {
       case 'platt':
         p[i] = sigmoid(q.intercept + q.slope * clippedLogit(v));
         break;
+      case 'segmented-platt': {
+        const map = segmentMap(q, /** @type {ArrayLike<string | null>} */ (segments)[i]);
+        p[i] = sigmoid(map.intercept + map.slope * clippedLogit(v));
+        break;
+      }
       case 'temperature':
         p[i] = sigmoid(clippedLogit(v) / q.temperature);
         break;

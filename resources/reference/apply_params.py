@@ -5,10 +5,12 @@ applies it to raw scores exactly as docs/parameter-file.md describes; Scorecal's
 output with the engine's on committed fixtures.
 
     python3 apply_params.py params.json 0.01 0.2 0.73      # prints one calibrated probability per score
+    python3 apply_params.py segmented.json 0.01:BTC 0.2    # segmented-platt: SCORE:SEGMENT (none: global map)
 
     import apply_params
     doc = apply_params.load("params.json")                  # raises ValueError naming the failed check
     result = apply_params.apply_params(doc, [0.01, 0.2])    # {"p": [...]} (+ "p0", "p1" for venn-abers)
+    result = apply_params.apply_params(doc, [0.01, 0.2], ["BTC", None])  # segmented-platt: one label per row
 """
 
 import hashlib
@@ -198,17 +200,36 @@ def _venn_abers(q, v):
     return p0, p1, p1 / (1 - p0 + p1)
 
 
-def apply_params(document, raw_scores):
-    """{"p": [...]} for the raw scores, plus "p0" and "p1" (the interval) for Venn-ABERS."""
+def _segment_map(q, label):
+    """A segmented-platt row's Platt map: its segment's own, or the global one (missing or unknown label)."""
+    if label is not None and label in q["segments"]:
+        return q["segments"][label]
+    return q["global"]
+
+
+def apply_params(document, raw_scores, segments=None):
+    """{"p": [...]} for the raw scores, plus "p0" and "p1" (the interval) for Venn-ABERS.
+
+    segments: segmented-platt only (required there), each row's value of the column params["column"],
+    None when missing.
+    """
     q = document["params"]
     method = q["method"]
     out = {"p": []}
     if method == "venn-abers":
         out["p0"], out["p1"] = [], []
-    for score in raw_scores:
+    if method == "segmented-platt":
+        if segments is None:
+            raise ValueError('a segmented-platt file needs each row\'s segment (column "%s")' % q["column"])
+        if len(segments) != len(raw_scores):
+            raise ValueError("%d segments for %d scores" % (len(segments), len(raw_scores)))
+    for i, score in enumerate(raw_scores):
         v = score_to_probability(document["scoreInput"], score)
         if method == "platt":
             p = _sigmoid(q["intercept"] + q["slope"] * _clipped_logit(v))
+        elif method == "segmented-platt":
+            m = _segment_map(q, segments[i])
+            p = _sigmoid(m["intercept"] + m["slope"] * _clipped_logit(v))
         elif method == "temperature":
             p = _sigmoid(_clipped_logit(v) / q["temperature"])
         elif method == "beta":
@@ -234,10 +255,14 @@ def apply_params(document, raw_scores):
 
 if __name__ == "__main__":
     if len(sys.argv) < 3:
-        sys.exit("usage: apply_params.py params.json SCORE [SCORE ...]")
+        sys.exit("usage: apply_params.py params.json SCORE[:SEGMENT] [SCORE[:SEGMENT] ...]")
     try:
         doc = load(sys.argv[1])
     except ValueError as problem:
         sys.exit("%s: refused: %s" % (sys.argv[1], problem))
-    for probability in apply_params(doc, [float(s) for s in sys.argv[2:]])["p"]:
+    # A score never holds a colon, so "0.2:PEPE" splits at the first one (a label may hold more).
+    pairs = [argument.partition(":") for argument in sys.argv[2:]]
+    scores = [float(score) for score, _, _ in pairs]
+    labels = [label if colon else None for _, colon, label in pairs]
+    for probability in apply_params(doc, scores, labels)["p"]:
         print(repr(probability))

@@ -132,7 +132,11 @@ export function applySegmentedPlatt(
   const out = new Float64Array(probabilities.length);
   for (let i = 0; i < out.length; i++) {
     const label = segmentLabels[i];
-    const map = (label !== null && label !== undefined && params.segments[label]) || params.global;
+    // An own-property test: a label such as "constructor" must not find Object.prototype's member.
+    const map =
+      label !== null && label !== undefined && Object.prototype.hasOwnProperty.call(params.segments, label)
+        ? (params.segments[label] as PlattParams)
+        : params.global;
     out[i] = sigmoid(map.intercept + map.slope * clippedLogit(probabilities[i] as number));
   }
   return out;

@@ -8,6 +8,7 @@ import {
   ParamDocumentBodySchema,
   type FileValidationScheme,
   type ParamDocumentBody,
+  type Provenance,
 } from './param-file-schema';
 
 /** What a calibration run was asked (the parts a parameter file records). */
@@ -49,17 +50,9 @@ export function buildParamDocument(input: BuildParamDocumentInput): ParamDocumen
     params: result.params,
     scoreInput: usage.scoreInput,
     provenance: {
-      dataset: {
-        name: dataset.name,
-        sourceName: dataset.sourceName,
-        sourceSha256: dataset.sourceSha256,
-        rows: dataset.rows,
-        positives: dataset.positives,
-        timeMin: isoOrNull(dataset.timeMin),
-        timeMax: isoOrNull(dataset.timeMax),
-      },
+      dataset: datasetProvenance(dataset),
       columns: { score: usage.scoreColumn, outcome: usage.outcomeColumn, weight: usage.weightColumn },
-      filter: request.filter && !isEmptyFilter(request.filter) ? request.filter : null,
+      filter: fileFilter(request.filter),
       validation: fileValidation(output.validation),
       rows: {
         afterFilter: usage.rowsAfterFilter,
@@ -83,6 +76,24 @@ export function buildParamDocument(input: BuildParamDocumentInput): ParamDocumen
   return ParamDocumentBodySchema.parse(body) as ParamDocumentBody;
 }
 
+/** The dataset as the workspace recorded it at import (what `provenance.dataset` holds). */
+export function datasetProvenance(dataset: DatasetSummary): Provenance['dataset'] {
+  return {
+    name: dataset.name,
+    sourceName: dataset.sourceName,
+    sourceSha256: dataset.sourceSha256,
+    rows: dataset.rows,
+    positives: dataset.positives,
+    timeMin: isoOrNull(dataset.timeMin),
+    timeMax: isoOrNull(dataset.timeMax),
+  };
+}
+
+/** The run's filter, or null when it kept every row. */
+export function fileFilter(filter: DatasetFilter | undefined): DatasetFilter | null {
+  return filter && !isEmptyFilter(filter) ? filter : null;
+}
+
 export function fileValidation(validation: ValidationScheme): FileValidationScheme {
   switch (validation.scheme) {
     case 'none':
@@ -96,8 +107,12 @@ export function fileValidation(validation: ValidationScheme): FileValidationSche
   }
 }
 
-/** The engine's validation scheme for a file's (epoch ms instead of an ISO time). */
-export function engineValidation(validation: FileValidationScheme): ValidationScheme {
+/**
+ * The engine's validation scheme for a file's (epoch ms instead of an ISO time); null for a
+ * walk-forward, which is a call of its own (`calibration.walkForward`), not a `calibration.run` scheme.
+ */
+export function engineValidation(validation: FileValidationScheme): ValidationScheme | null {
+  if (validation.scheme === 'walk-forward') return null;
   return validation.scheme === 'time'
     ? { scheme: 'time', splitAt: Date.parse(validation.splitAt) }
     : validation;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SegmentedPlattParamsSchema, type SegmentedPlattParams } from '../analysis/segment-shrinkage';
 import { CalibratorMethodSchema } from '../calibration/calibrator-method';
 import { calibrators, type CalibrationParams } from '../calibration/registry';
 import { DatasetFilterSchema } from '../domain/dataset-filter';
@@ -19,12 +20,39 @@ const seed = z
   .min(0)
   .max(2 ** 32 - 1);
 
+/**
+ * What a file can hold: one of the calibrators, or the segmented Platt calibrator (one Platt map per
+ * segment plus the global map; docs/parameter-file.md). Format 1 gained `segmented-platt` after its
+ * first release; a reader that predates it refuses such a file at the schema check, never misreads it.
+ */
+export const ParamFileMethodSchema = z.enum([...CalibratorMethodSchema.options, 'segmented-platt']);
+export type ParamFileMethod = z.infer<typeof ParamFileMethodSchema>;
+
+/** The parameters of any method a file can hold, discriminated by `method`. */
+export type ParamFileParams = CalibrationParams | SegmentedPlattParams;
+
+/** The training window of a walk-forward: every period so far, or the last `periods` of them. */
+export const FileWindowSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('expanding') }),
+  z.strictObject({ kind: z.literal('rolling'), periods: z.number().int().positive() }),
+]);
+
 /** How the fitted map was checked out of sample; `splitAt` as an ISO time rather than epoch ms. */
 export const FileValidationSchemeSchema = z.discriminatedUnion('scheme', [
   z.strictObject({ scheme: z.literal('none') }),
   z.strictObject({ scheme: z.literal('holdout'), testFraction: z.number().gt(0).lt(1), seed }),
   z.strictObject({ scheme: z.literal('kfold'), folds: z.number().int().min(2), seed }),
   z.strictObject({ scheme: z.literal('time'), splitAt: isoInstant }),
+  /**
+   * Walk-forward (a later addition to format 1): refitted on the window before each period and
+   * measured on that period; the file keeps the map of the last window.
+   */
+  z.strictObject({
+    scheme: z.literal('walk-forward'),
+    period: z.enum(['week', 'month', 'quarter']),
+    window: FileWindowSchema,
+    initialPeriods: z.number().int().positive(),
+  }),
 ]);
 export type FileValidationScheme = z.infer<typeof FileValidationSchemeSchema>;
 
@@ -92,11 +120,11 @@ export const ContentHashSchema = z.strictObject({
 const bodyShape = {
   format: z.literal(PARAM_FILE_FORMAT),
   version: z.literal(PARAM_FILE_VERSION),
-  method: CalibratorMethodSchema,
+  method: ParamFileMethodSchema,
   /** The options the method was fitted with (docs/calibrators.md). */
   options: z.record(z.string(), z.unknown()),
   /** Checked against the method's own parameter schema below (checkParams). */
-  params: z.custom<CalibrationParams>(
+  params: z.custom<ParamFileParams>(
     (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
     {
       message: 'must be an object',
@@ -111,11 +139,10 @@ const bodyShape = {
 };
 
 /** The params must satisfy the schema of the method the document names (with the path kept). */
-function checkParams(
-  doc: { method: z.infer<typeof CalibratorMethodSchema>; params: unknown },
-  ctx: z.RefinementCtx,
-) {
-  const parsed = calibrators[doc.method].paramsSchema.safeParse(doc.params);
+function checkParams(doc: { method: ParamFileMethod; params: unknown }, ctx: z.RefinementCtx) {
+  const schema =
+    doc.method === 'segmented-platt' ? SegmentedPlattParamsSchema : calibrators[doc.method].paramsSchema;
+  const parsed = schema.safeParse(doc.params);
   if (parsed.success) return;
   for (const issue of parsed.error.issues) {
     ctx.addIssue({ code: 'custom', message: issue.message, path: ['params', ...issue.path] });

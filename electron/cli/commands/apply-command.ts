@@ -50,7 +50,12 @@ export function registerApplyCommand(program: Command, io: CliIo): void {
           source,
           {
             workspace: flags.workspace,
-            roles: { score: flags.score ?? document.provenance.columns.score, outcome: flags.outcome },
+            roles: {
+              score: flags.score ?? document.provenance.columns.score,
+              outcome: flags.outcome,
+              // A segmented file picks each row's map by this column: import it as a category.
+              ...(document.params.method === 'segmented-platt' ? { segments: [document.params.column] } : {}),
+            },
             signal: interrupt.signal,
           },
           async (client, dataset) => {

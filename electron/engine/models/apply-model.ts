@@ -14,6 +14,7 @@ import { MISSING_BOOLEAN } from '../store/column-spec';
 import { getDatasetDetails } from '../store/dataset-details';
 import { filterMask } from '../store/filter-rows';
 import { readColumn } from '../store/read-column';
+import { readDictionary } from '../store/read-dictionary';
 import type { WorkerPool } from '../workers/worker-pool';
 import { driftChecks, worstLight } from './drift-checks';
 import { resolveParamsSource } from './params-source';
@@ -61,7 +62,11 @@ export async function applyModel(
     rowOf[k] = i;
     kept[k++] = rawScore[i]!;
   }
-  const applied = applyOrExplain(document, kept, rowOf, score.name);
+  const segments =
+    document.params.method === 'segmented-platt'
+      ? segmentLabels(db, details, document.params.column, rowOf)
+      : undefined;
+  const applied = applyOrExplain(document, kept, rowOf, score.name, segments);
   const perRow = (values: Float64Array) => {
     const out = new Float64Array(rows).fill(Number.NaN);
     for (let k = 0; k < scored; k++) out[rowOf[k]!] = values[k]!;
@@ -105,9 +110,15 @@ export async function applyModel(
   };
 }
 
-function applyOrExplain(document: ParamDocument, raw: Float64Array, rowOf: Uint32Array, column: string) {
+function applyOrExplain(
+  document: ParamDocument,
+  raw: Float64Array,
+  rowOf: Uint32Array,
+  column: string,
+  segments: (string | null)[] | undefined,
+) {
   try {
-    return applyParamDocument(document, raw);
+    return applyParamDocument(document, raw, segments);
   } catch (error) {
     if (error instanceof ScoreInputError || error instanceof CalibrationInputError) {
       const index =
@@ -120,6 +131,46 @@ function applyOrExplain(document: ParamDocument, raw: Float64Array, rowOf: Uint3
     }
     throw error;
   }
+}
+
+/**
+ * The segment label of each scored row, for a segmented file: the file names its column, and the
+ * labels are compared as text with the ones it was fitted on (a missing value is null and takes the
+ * global map, as does a label the file has no map for).
+ */
+export function segmentLabels(
+  db: Database.Database,
+  details: DatasetDetails,
+  name: string,
+  rowOf: Uint32Array,
+): (string | null)[] {
+  const column = details.columns.find((c) => c.name === name);
+  if (!column) {
+    throw new ApiError(
+      'invalid-input',
+      `Dataset "${details.summary.name}" has no column "${name}"; the segmented parameter file picks each row's map by it.`,
+      'Score data that carries the segment column the file was fitted on.',
+    );
+  }
+  const codes = readColumn(db, details.summary.id, column.name);
+  if (column.kind === 'boolean') {
+    return Array.from(rowOf, (row) => {
+      const v = codes[row]!;
+      return v === MISSING_BOOLEAN ? null : String(v);
+    });
+  }
+  if (column.kind !== 'category' && column.kind !== 'text') {
+    throw new ApiError(
+      'invalid-input',
+      `Column "${name}" is ${column.kind}; the segmented parameter file needs it as a category (its labels select the maps).`,
+      'Import the data with the column as a segment (scorecal import --segment), so it is read as a category.',
+    );
+  }
+  const labels = readDictionary(db, details.summary.id, column.name);
+  return Array.from(rowOf, (row) => {
+    const code = codes[row]!;
+    return code >= 0 && code < labels.length ? labels[code]! : null;
+  });
 }
 
 interface MonitoredSample {

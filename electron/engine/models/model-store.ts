@@ -29,6 +29,14 @@ const SELECT = 'SELECT id, name, created_at, origin, dataset_id, request, docume
 /** Inserts a model; a taken name is a conflict that says so. */
 export function insertModel(db: Database.Database, model: NewModel): ModelSummary {
   const doc = model.document;
+  if (doc.method === 'segmented-platt') {
+    // A model's summary names one calibrator (ModelSummary.method); the segmented calibrator is a
+    // file-only result until the model history can show it.
+    throw new ApiError(
+      'invalid-input',
+      'A segmented-platt parameter file cannot be kept as a model yet: apply, verify or report it as a file.',
+    );
+  }
   try {
     const info = db
       .prepare(
@@ -105,6 +113,13 @@ function toDetails(row: ModelRow): ModelDetails {
     throw new ApiError('workspace', `The stored parameter document of model "${row.name}" is damaged.`);
   }
   const document = parsed.data as ParamDocument;
+  if (document.method === 'segmented-platt') {
+    // insertModel never stores one; a row that holds one was not written by this build.
+    throw new ApiError(
+      'workspace',
+      `Model "${row.name}" holds a segmented-platt document, which models cannot hold.`,
+    );
+  }
   const d = document.validationMetrics.calibrated.diagnostic;
   const summary: ModelSummary = {
     id: row.id,

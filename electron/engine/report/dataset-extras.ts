@@ -8,6 +8,8 @@ import type { Diagnostic } from '../../../shared/metrics/diagnostic-schema';
 import { applyCalibration } from '../../../shared/calibration/registry';
 import type { ParamDocument } from '../../../shared/param-file/param-file-schema';
 import { loadAnalysisSample, type AnalysisSample } from '../analysis/analysis-sample';
+import { segmentLabels } from '../models/apply-model';
+import { applySegmentedParams } from '../../../shared/param-file/apply-param-document';
 import { groupRows } from '../analysis/group-rows';
 import { findDatasetsBySha256 } from '../store/find-dataset';
 import { readColumn } from '../store/read-column';
@@ -69,7 +71,15 @@ export async function datasetExtras(
     };
   }
   const { subset, description } = evaluationRows(db, sample, document);
-  const calibrated = applyCalibration(document.params, subset.p);
+  const params = document.params;
+  const calibrated =
+    params.method === 'segmented-platt'
+      ? applySegmentedParams(
+          params,
+          subset.p,
+          segmentLabels(db, subset.details, params.column, subset.rowIndex),
+        )
+      : applyCalibration(params, subset.p);
 
   const diagnosticOf = (p: Float64Array) =>
     pool.run<{ diagnostic: Diagnostic; roc: RocCurve }>(

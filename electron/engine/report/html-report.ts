@@ -307,6 +307,8 @@ function validationText(doc: ParamDocument): string {
       return `${v.folds}-fold cross-validation (out-of-fold predictions), seed ${v.seed}`;
     case 'time':
       return `out of time: trained before ${v.splitAt}, tested from it`;
+    case 'walk-forward':
+      return `walk-forward by ${v.period} (${v.window.kind === 'rolling' ? `rolling ${v.window.periods}` : 'expanding'} window, first ${v.initialPeriods} periods), pooled recalibrated test rows`;
   }
 }
 

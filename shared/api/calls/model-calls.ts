@@ -4,7 +4,11 @@ import { RocCurveSchema } from '../../charts/chart-schemas';
 import { DatasetFilterSchema } from '../../domain/dataset-filter';
 import { DatasetRefSchema } from '../../domain/dataset-details';
 import { DiagnosticSchema } from '../../metrics/diagnostic-schema';
-import { FileValidationSchemeSchema, ParamDocumentSchema } from '../../param-file/param-file-schema';
+import {
+  FileValidationSchemeSchema,
+  ParamDocumentSchema,
+  ParamFileMethodSchema,
+} from '../../param-file/param-file-schema';
 import { defineCall } from '../define-call';
 import { CalibrateInputSchema, CalibrateOutputSchema } from './calibration-calls';
 
@@ -152,7 +156,8 @@ export const ApplyInputSchema = z.strictObject({
 });
 
 export const ApplyOutputSchema = z.strictObject({
-  method: CalibratorMethodSchema,
+  /** A calibrator, or `segmented-platt` (a file that picks a Platt map per segment). */
+  method: ParamFileMethodSchema,
   datasetName: z.string(),
   scoreColumn: z.string(),
   outcomeColumn: z.string().nullable(),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalibrateInput, CalibrateOutput } from '../../../shared/api/calls/calibration-calls';
-import { applyCalibration } from '../../../shared/calibration/registry';
+import { applyCalibration, type CalibrationParams } from '../../../shared/calibration/registry';
 import { readParamFile } from '../../../electron/engine/param-file/param-file-io';
 import { sampleEngine, type SampleEngine } from '../../helpers/sample-engine';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -155,7 +155,11 @@ describe('saved models', () => {
     expect(cell('opened_at')).toMatch(/^2024-0[7-9]-\d\dT\d\d:\d\d:\d\d\.000Z$/);
     expect(['BTC', 'ETH', 'SOL', 'DOGE', 'AVAX', 'LINK', 'XRP', 'ADA']).toContain(cell('asset'));
     const details = await client.call('models.get', { name: 'va H1' });
-    const expected = applyCalibration(details.document.params, Float64Array.of(Number(cell('score'))))[0];
+    // Saved models are single calibrators, never segmented files.
+    const expected = applyCalibration(
+      details.document.params as CalibrationParams,
+      Float64Array.of(Number(cell('score'))),
+    )[0];
     expect(Number(cell('p_cal'))).toBe(expected);
     expect(Number(cell('p_cal_p0'))).toBeLessThanOrEqual(Number(cell('p_cal')));
     expect(Number(cell('p_cal_p1'))).toBeGreaterThanOrEqual(Number(cell('p_cal')));
