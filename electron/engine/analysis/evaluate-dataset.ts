@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { EvaluateInputSchema, EvaluateOutput } from '../../../shared/api/calls/analysis-calls';
 import { percentileInterval } from '../../../shared/metrics/bootstrap';
@@ -6,7 +5,7 @@ import type { DiagnosticCi } from '../../../shared/metrics/diagnostic-schema';
 import type { CallContext } from '../api/call-context';
 import type { WorkerPool } from '../workers/worker-pool';
 import type { DiagnosticTask } from '../workers/analysis-tasks';
-import { loadAnalysisSample } from './analysis-sample';
+import type { AnalysisSampleCache } from './sample-cache';
 
 type EvaluateInput = z.output<typeof EvaluateInputSchema>;
 
@@ -15,7 +14,7 @@ const RESAMPLES_PER_TASK = 25;
 
 /** The diagnostic of a dataset's score, computed in worker threads, with optional bootstrap CIs. */
 export async function evaluateDataset(
-  db: Database.Database,
+  cache: AnalysisSampleCache,
   pool: WorkerPool,
   input: EvaluateInput,
   context: CallContext,
@@ -28,7 +27,7 @@ export async function evaluateDataset(
     rate: null,
     etaSeconds: null,
   });
-  const sample = loadAnalysisSample(db, input);
+  const sample = cache.get(input);
   const task: DiagnosticTask = {
     p: sample.p,
     y: sample.y,

@@ -63,7 +63,14 @@ export class AnalysisSampleCache {
 
   private keyOf(selection: AnalysisSelectionResolved): string {
     const { summary } = getDatasetDetails(this.db, selection.dataset);
-    const { dataset: _dataset, ...rest } = selection;
+    // Only what decides the rows and their probabilities: calls add their own settings (bins...).
+    const rest = [
+      selection.scoreColumn ?? null,
+      selection.scoreInput ?? null,
+      selection.outcomeColumn ?? null,
+      selection.weightColumn ?? null,
+      selection.filter ?? null,
+    ];
     return JSON.stringify({ id: summary.id, importedAt: summary.importedAt, rows: summary.rows, rest });
   }
 }

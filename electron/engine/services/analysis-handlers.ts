@@ -8,7 +8,7 @@ import type { EngineServices } from './engine-services';
 export function analysisHandlers(services: EngineServices): Pick<Handlers, keyof typeof analysisCalls> {
   return {
     'analysis.evaluate': (input, context) =>
-      evaluateDataset(services.workspace.db, services.pool, input, context),
+      evaluateDataset(services.sampleCache, services.pool, input, context),
     'analysis.groups': (input, context) =>
       calibrationByGroup(services.sampleCache, services.workspace.db, services.pool, input, context),
     'analysis.reliability': (input, context) =>

@@ -15,9 +15,9 @@ export function datasetHandlers(services: EngineServices): Pick<Handlers, keyof 
   return {
     'datasets.list': async () => ({ datasets: listDatasets(db) }),
     'datasets.loadSample': (input, context) =>
-      loadSampleDataset(db, services.resourcesDir, input.name, context),
+      loadSampleDataset(db, services.resourcesDir, input.name, context, services.pool),
     'datasets.preview': (input) => previewFile(input.file, input.read),
-    'datasets.import': (input, context) => importFile(db, input, context),
+    'datasets.import': (input, context) => importFile(db, input, context, { pool: services.pool }),
     'datasets.show': async (input) => getDatasetDetails(db, input),
     'datasets.rename': async (input) => renameDataset(db, input.dataset, input.newName),
     'datasets.delete': async (input) => ({

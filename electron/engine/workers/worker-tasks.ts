@@ -3,7 +3,7 @@ import { bootstrapTask, diagnosticTask } from './analysis-tasks';
 import { driftTask, groupsTask } from './group-tasks';
 import { fitEvaluateTask } from './calibration-tasks';
 import { parseCsvChunkTask } from './import-tasks';
-import { reliabilityTask, sortTask } from './reliability-tasks';
+import { sortTask } from './reliability-tasks';
 import { segmentedTask } from './segmented-tasks';
 import { fitPeriodsTask, walkForwardStepTask } from './walk-forward-tasks';
 
@@ -19,7 +19,6 @@ export const workerTasks: Record<string, TaskFunction> = {
   'analysis.groups': groupsTask,
   'analysis.drift': driftTask,
   'analysis.sort': sortTask,
-  'analysis.reliability': reliabilityTask,
   'calibration.fitEvaluate': fitEvaluateTask,
   'import.parseCsvChunk': parseCsvChunkTask,
   'calibration.fitPeriods': fitPeriodsTask,

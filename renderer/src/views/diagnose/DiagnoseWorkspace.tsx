@@ -1,5 +1,9 @@
 import { useMemo } from 'react';
-import type { EvaluateOutput, GroupsOutput } from '../../../../shared/api/calls/analysis-calls';
+import type {
+  EvaluateOutput,
+  GroupsOutput,
+  ReliabilityOutput,
+} from '../../../../shared/api/calls/analysis-calls';
 import type { DatasetSummary } from '../../../../shared/domain/dataset-summary';
 import type { DiagnosticCi } from '../../../../shared/metrics/diagnostic-schema';
 import { useApi } from '../../api/api-context';
@@ -59,6 +63,31 @@ export function DiagnoseWorkspace({ dataset, datasets, onSelect }: Props) {
   const evaluation = useEngineQuery<EvaluateOutput>(evaluationKey, (options) =>
     api.call(
       'analysis.evaluate',
+      {
+        dataset: { id },
+        bins: settings.bins,
+        binning: settings.binning,
+        interval: settings.interval,
+        filter,
+      },
+      options,
+    ),
+  );
+
+  // The diagram alone redraws from the engine's cached rows in one pass, so changing bins shows
+  // at once; the metrics (ECE, Murphy's decomposition...) follow when the full diagnostic is done.
+  const reliabilityKey = usable
+    ? JSON.stringify({
+        id,
+        bins: settings.bins,
+        binning: settings.binning,
+        interval: settings.interval,
+        filter,
+      })
+    : null;
+  const reliability = useEngineQuery<ReliabilityOutput>(reliabilityKey, (options) =>
+    api.call(
+      'analysis.reliability',
       {
         dataset: { id },
         bins: settings.bins,
@@ -141,10 +170,14 @@ export function DiagnoseWorkspace({ dataset, datasets, onSelect }: Props) {
       : null;
 
   const result = evaluation.value;
+  const bins = reliability.value?.reliability ?? null;
+  const reliabilityChart = useMemo(
+    () => (bins ? reliabilityFigure(bins, theme, INTERVAL_NAMES[settings.interval]) : null),
+    [bins, theme, settings.interval],
+  );
   const figures = useMemo(() => {
     if (!result) return null;
     return {
-      reliability: reliabilityFigure(result.diagnostic.reliability, theme, INTERVAL_NAMES[settings.interval]),
       distribution: scoreDistributionFigure(result.scoreHistogram, theme, result.usage.outcomeColumn),
       roc: rocFigure(result.roc, theme, result.diagnostic.auc),
     };
@@ -241,17 +274,18 @@ export function DiagnoseWorkspace({ dataset, datasets, onSelect }: Props) {
             </span>
           </p>
           {evaluation.error ? <ErrorBanner error={evaluation.error} /> : null}
+          {reliability.error && !evaluation.error ? <ErrorBanner error={reliability.error} /> : null}
 
           <div className="diagnose-grid">
             <ChartPanel
               title="Reliability diagram"
               subtitle={`${settings.bins} ${settings.binning} bins · 95 % ${INTERVAL_NAMES[settings.interval]} intervals · rows per bin beneath`}
-              figure={figures?.reliability ?? null}
+              figure={reliabilityChart}
               placeholder={computing}
               label="Observed rate against mean predicted probability per bin, with the interval band and the rows per bin"
               exportName={`reliability-${dataset.name}`}
               drawnMark="diagram-drawn"
-              busy={evaluation.loading}
+              busy={reliability.loading}
               size="large"
             />
             <MetricsPanel
