@@ -62,6 +62,46 @@ describe('analysis.evaluate on the bundled sample', () => {
   });
 });
 
+describe('analysis.reliability: the fast redraw', () => {
+  it('gives exactly the bins, ECE and MCE of the full diagnostic, for uniform and quantile bins', async () => {
+    for (const binning of ['uniform', 'quantile'] as const) {
+      const settings = {
+        dataset: { id: sample.datasetId },
+        bins: 15,
+        binning,
+        interval: 'jeffreys' as const,
+      };
+      const full = await sample.client.call('analysis.evaluate', settings);
+      const fast = await sample.client.call('analysis.reliability', settings);
+      // The same sums, possibly in another row order: equal to rounding (1e-12 relative).
+      const close = (a: number | null, b: number | null) =>
+        a === null || b === null ? a === b : Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+      expect(fast.reliability).toHaveLength(full.diagnostic.reliability.length);
+      fast.reliability.forEach((bin, k) => {
+        const reference = full.diagnostic.reliability[k]!;
+        expect([bin.lo, bin.hi, bin.n]).toEqual([reference.lo, reference.hi, reference.n]);
+        for (const key of ['meanPredicted', 'observedRate', 'ciLow', 'ciHigh'] as const) {
+          expect(close(bin[key], reference[key]), `${binning} bin ${k} ${key}`).toBe(true);
+        }
+      });
+      expect(close(fast.ece, full.diagnostic.ece)).toBe(true);
+      expect(close(fast.mce, full.diagnostic.mce)).toBe(true);
+    }
+  });
+
+  it('reads a new filter instead of reusing the cached rows', async () => {
+    const all = await sample.client.call('analysis.reliability', { dataset: { id: sample.datasetId } });
+    const btc = await sample.client.call('analysis.reliability', {
+      dataset: { id: sample.datasetId },
+      filter: { segments: [{ column: 'asset', values: ['BTC'] }] },
+    });
+    const rows = (r: typeof all) => r.reliability.reduce((sum, bin) => sum + bin.n, 0);
+    expect(rows(all)).toBe(100_000);
+    expect(rows(btc)).toBe(btc.usage.rowsUsed);
+    expect(rows(btc)).toBeLessThan(40_000);
+  });
+});
+
 describe('analysis.groups on the bundled sample', () => {
   it('shows the stressed months as red and the calm months as green', async () => {
     const { groups } = await sample.client.call('analysis.groups', {
