@@ -1,6 +1,5 @@
 import type { ValidationRule } from '../../../shared/domain/validation-report';
 import { allocateColumn, type ColumnArray, type ColumnStats } from '../store/column-spec';
-import type { DatasetWriter } from '../store/dataset-writer';
 import { CategoryDictionary } from './category-dictionary';
 import { parseBooleanText } from './decode-boolean';
 import { parseNumberText, parseSimpleDecimal } from './decode-number';
@@ -9,7 +8,38 @@ import { IdUniqueness } from './id-uniqueness';
 import type { ImportPlan } from './import-plan';
 import { isMissingText } from './missing-tokens';
 import { CellTextDecoder } from './text-decoding';
-import type { Problem, ValidationCollector } from './validation-collector';
+import type { Problem } from './validation-collector';
+
+/** Where finished rows go: the dataset writer, or (in a worker) the chunk's result. */
+export interface RowSink {
+  readonly chunkRows: number;
+  /** `lines`, when the batch records them, holds the line of each of the `rows` rows. */
+  appendColumns(arrays: readonly ColumnArray[], rows: number, lines?: Int32Array): void;
+}
+
+/** What the batch reports problems to: the import's collector, or (in a worker) the chunk's. */
+export interface ProblemSink {
+  rowsRead: number;
+  rowsSkipped: number;
+  report(problem: Problem): void;
+  note(problem: Problem): void;
+}
+
+export interface ColumnBatchOptions {
+  /**
+   * False when the rows are parsed in pieces on worker threads: duplicate ids can only be found
+   * where all the ids are, so the engine's thread checks them.
+   */
+  checkIds?: boolean;
+  /** Keep the line of every accepted row (for duplicate-id reports made elsewhere). */
+  recordLines?: boolean;
+  /**
+   * Arrays to fill instead of new ones (at least `chunkRows` long, one per column in its storage,
+   * plus one for lines): a worker reuses the buffers of earlier pieces rather than making new
+   * ones, which spares the engine's thread a garbage collection per few pieces.
+   */
+  reuse?: { columns: ColumnArray[]; lines: Int32Array | null };
+}
 
 // Local copies of the store's missing markers: imported constants can compile to getters, and
 // these are read for every cell.
@@ -56,15 +86,24 @@ export class ColumnBatch {
   private readonly stats: ColumnStats[];
   private missingExamples = 0;
   positives = 0;
+  /** Line of each accepted row of the current chunk (only with `recordLines`). */
+  private readonly lines: Int32Array | null;
+
+  get rowLines(): Int32Array | null {
+    return this.lines;
+  }
 
   constructor(
     private readonly plan: ImportPlan,
-    private readonly collector: ValidationCollector,
-    private readonly writer: DatasetWriter,
+    private readonly collector: ProblemSink,
+    private readonly writer: RowSink,
+    options: ColumnBatchOptions = {},
   ) {
     const chunkRows = writer.chunkRows;
+    const reuse = options.reuse;
+    this.lines = options.recordLines ? (reuse?.lines ?? new Int32Array(chunkRows)) : null;
     const specs = plan.columns.map((column) => column.spec);
-    this.arrays = specs.map((spec) => allocateColumn(spec.storage, chunkRows));
+    this.arrays = specs.map((spec, c) => reuse?.columns[c] ?? allocateColumn(spec.storage, chunkRows));
     this.floats = this.arrays.map((a) => (a instanceof Float64Array ? a : null));
     this.codes = this.arrays.map((a) => (a instanceof Int32Array ? a : null));
     this.flags = this.arrays.map((a) => (a instanceof Uint8Array ? a : null));
@@ -87,7 +126,7 @@ export class ColumnBatch {
     this.scoreIsProbability =
       this.scoreColumn >= 0 && (specs[this.scoreColumn]?.scoreScale ?? 'probability') === 'probability';
     this.outcomeColumn = specs.findIndex((spec) => spec.role === 'outcome');
-    this.idColumn = specs.findIndex((spec) => spec.role === 'id');
+    this.idColumn = options.checkIds === false ? -1 : specs.findIndex((spec) => spec.role === 'id');
     this.stats = specs.map(() => ({ missing: 0, min: null, max: null }));
   }
 
@@ -383,13 +422,20 @@ export class ColumnBatch {
     }
     if (!rejected && this.idColumn >= 0) {
       const ids = this.floats[this.idColumn];
-      const id = ids ? (ids[row] as number) : ((this.codes[this.idColumn] as Int32Array)[row] as number);
-      const missing = ids ? id !== id : id === MISSING_CATEGORY;
+      const codes = this.codes[this.idColumn];
+      // An id column read as yes/no values (uint8) is checked like codes; 255 is its missing value.
+      const id = ids
+        ? (ids[row] as number)
+        : codes
+          ? (codes[row] as number)
+          : ((this.flags[this.idColumn] as Uint8Array)[row] as number);
+      const missing = ids ? id !== id : id === (codes ? MISSING_CATEGORY : MISSING_BOOLEAN);
       if (!missing && (ids ? this.ids.seenNumber(id) : this.ids.seenCode(id))) {
         rejected = true;
-        const shown = ids
-          ? String(id)
-          : ((this.dictionaries[this.idColumn] as CategoryDictionary).values[id] ?? '');
+        const shown =
+          ids || !codes
+            ? String(id)
+            : ((this.dictionaries[this.idColumn] as CategoryDictionary).values[id] ?? '');
         this.collector.report({
           rule: 'duplicate-id',
           line,
@@ -404,6 +450,7 @@ export class ColumnBatch {
       this.collector.rowsSkipped++;
       return;
     }
+    if (this.lines) this.lines[this.rows] = line;
     this.rows++;
     if (this.rows === this.writer.chunkRows) this.flush();
   }
@@ -419,7 +466,8 @@ export class ColumnBatch {
       for (let r = 0; r < rows; r++) if (outcome[r] === 1) positives++;
       this.positives += positives;
     }
-    this.writer.appendColumns(this.arrays, rows);
+    if (this.lines) this.writer.appendColumns(this.arrays, rows, this.lines);
+    else this.writer.appendColumns(this.arrays, rows);
     this.rowsStored += rows;
     this.rows = 0;
   }
@@ -452,6 +500,11 @@ export class ColumnBatch {
     let missing = 0;
     for (let r = 0; r < rows; r++) if (array[r] === missingCode) missing++;
     stats.missing += missing;
+  }
+
+  /** Statistics per stored column, in column order (for a chunk parsed on a worker). */
+  statsList(): ColumnStats[] {
+    return this.stats.map((stats) => ({ ...stats }));
   }
 
   columnStats(): Map<number, ColumnStats> {

@@ -24,12 +24,16 @@ export class CsvRowReader {
   private readonly numberArrays: (Float64Array | null)[];
 
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly delimiter: number,
     private readonly fileColumns: readonly string[],
     storedFileIndexes: readonly number[],
     private readonly batch: ColumnBatch,
     firstLine: number,
+    /** Ends the read at a quote that is never closed; a worker hands it back instead of throwing text. */
+    private readonly onUnterminatedQuote: (line: number, field: number) => never = (line, field) => {
+      throw new ApiError('invalid-input', unterminatedQuoteMessage(file, fileColumns, line, field));
+    },
   ) {
     this.line = firstLine;
     this.targets = new Int32Array(fileColumns.length).fill(-1);
@@ -79,11 +83,7 @@ export class CsvRowReader {
           if (field === null || (field.next >= end && !final)) {
             if (final) {
               batch.discardRow();
-              throw new ApiError(
-                'invalid-input',
-                `${this.file}, line ${rowLine + lines}, column ${fields + 1}` +
-                  `${fields < columnCount ? ` (${this.fileColumns[fields]})` : ''}: a quoted field is never closed (unterminated quote). Nothing was imported.`,
-              );
+              this.onUnterminatedQuote(rowLine + lines, fields);
             }
             return this.incomplete(rowStart);
           }
@@ -185,4 +185,17 @@ export class CsvRowReader {
     this.batch.discardRow();
     return rowStart;
   }
+}
+
+/** The message for a quoted field that is still open at the end of the file. */
+export function unterminatedQuoteMessage(
+  file: string,
+  fileColumns: readonly string[],
+  line: number,
+  field: number,
+): string {
+  return (
+    `${file}, line ${line}, column ${field + 1}` +
+    `${field < fileColumns.length ? ` (${fileColumns[field]})` : ''}: a quoted field is never closed (unterminated quote). Nothing was imported.`
+  );
 }

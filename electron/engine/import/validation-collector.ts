@@ -58,6 +58,29 @@ export class ValidationCollector {
     }
   }
 
+  /**
+   * Makes sure `rule` is listed: the report lists rules in the order they first occurred, and a
+   * piece of the file parsed elsewhere hands its problems over in bulk, so the order is set first.
+   */
+  touch(rule: ValidationRule): void {
+    if (!this.counts.has(rule)) this.counts.set(rule, 0);
+  }
+
+  /**
+   * Takes over what a piece of the file parsed elsewhere found: its counts per rule and its first
+   * examples (pieces arrive in file order, so the kept examples are the file's first).
+   */
+  merge(counts: readonly (readonly [ValidationRule, number])[], examples: readonly Problem[]): void {
+    for (const [rule, count] of counts) this.counts.set(rule, (this.counts.get(rule) ?? 0) + count);
+    for (const problem of examples) {
+      const kept = this.examples.get(problem.rule) ?? [];
+      if (kept.length < MAX_EXAMPLES_PER_RULE) {
+        kept.push(this.example(problem));
+        this.examples.set(problem.rule, kept);
+      }
+    }
+  }
+
   /** Adds `count` occurrences of a warning-only rule without examples (counted in bulk). */
   addCount(rule: ValidationRule, count: number): void {
     if (count > 0) this.counts.set(rule, (this.counts.get(rule) ?? 0) + count);

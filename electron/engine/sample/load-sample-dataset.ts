@@ -2,6 +2,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DatasetSummary } from '../../../shared/domain/dataset-summary';
 import type { CallContext } from '../api/call-context';
+import type { WorkerPool } from '../workers/worker-pool';
 import { importFile } from '../import/import-file';
 import { uniqueDatasetName } from '../store/list-datasets';
 import { SAMPLE_COLUMNS, SAMPLE_FILE_NAME } from './sample-columns';
@@ -14,6 +15,7 @@ export async function loadSampleDataset(
   resourcesDir: string,
   requestedName: string | undefined,
   context: CallContext,
+  pool?: WorkerPool,
 ): Promise<DatasetSummary> {
   const file = path.join(resourcesDir, 'samples', SAMPLE_FILE_NAME);
   const name = requestedName ?? uniqueDatasetName(db, DEFAULT_SAMPLE_DATASET_NAME);
@@ -36,6 +38,7 @@ export async function loadSampleDataset(
       ifExists: 'import-again',
     },
     context,
+    { pool },
   );
   return dataset;
 }

@@ -128,48 +128,58 @@ export class DatasetWriter {
 
   /**
    * Stores `rows` rows given column by column (one array per column, at least `rows` long), as
-   * the importer fills them. Buffered single rows, if any, go first so the order is kept.
+   * the importer fills them. Whole chunks are written straight from the caller's arrays; the rest
+   * is copied into the chunk being filled, so chunks always hold `chunkRows` rows but the last.
    */
   appendColumns(arrays: readonly ColumnArray[], rows: number): void {
-    if (rows === 0) return;
-    if (this.buffered > 0 || rows > this.chunkRows) {
-      for (let r = 0; r < rows; r++) {
-        for (let c = 0; c < this.buffers.length; c++) {
-          (this.buffers[c] as ColumnArray)[this.buffered] = (arrays[c] as ColumnArray)[r] as number;
-        }
-        this.buffered++;
-        if (this.buffered === this.chunkRows) this.flush();
+    let from = 0;
+    while (from < rows) {
+      if (this.buffered === 0 && rows - from >= this.chunkRows) {
+        this.writeChunk(arrays, from, this.chunkRows);
+        from += this.chunkRows;
+        continue;
       }
-      return;
+      const take = Math.min(rows - from, this.chunkRows - this.buffered);
+      for (let c = 0; c < this.buffers.length; c++) {
+        const source = (arrays[c] as ColumnArray).subarray(from, from + take);
+        (this.buffers[c] as ColumnArray).set(source as never, this.buffered);
+      }
+      this.buffered += take;
+      from += take;
+      if (this.buffered === this.chunkRows) this.flush();
     }
-    this.writeChunk(arrays, rows);
   }
 
   private flush(): void {
     if (this.buffered === 0) return;
-    this.writeChunk(this.buffers, this.buffered);
+    this.writeChunk(this.buffers, 0, this.buffered);
     this.buffered = 0;
   }
 
-  private writeChunk(arrays: readonly ColumnArray[], rows: number): void {
+  private writeChunk(arrays: readonly ColumnArray[], from: number, rows: number): void {
+    const insert = this.insertChunk;
     try {
-      arrays.forEach((array, position) => {
-        const view = array.subarray(0, rows);
-        this.insertChunk.run(
+      for (let position = 0; position < arrays.length; position++) {
+        const view = (arrays[position] as ColumnArray).subarray(from, from + rows);
+        insert.run(
           this.datasetId,
           position,
           this.chunkIndex,
           rows,
           Buffer.from(view.buffer, view.byteOffset, view.byteLength),
         );
-      });
+      }
     } catch (error) {
       throw describeWriteError(error, this.db.name);
     }
     this.chunkIndex++;
   }
 
-  commit(totals: DatasetTotals, dictionaries: Map<number, string[]> = new Map()): number {
+  commit(
+    totals: DatasetTotals,
+    dictionaries: Map<number, string[]> = new Map(),
+    options: { deferCheckpoint?: boolean } = {},
+  ): number {
     this.assertOpen();
     try {
       this.flush();
@@ -204,7 +214,17 @@ export class DatasetWriter {
           totals.sourceSha256 ?? null,
           this.datasetId,
         );
-      this.db.exec('COMMIT');
+      if (options.deferCheckpoint) {
+        // The commit itself only appends to the write-ahead log (durable there); copying the log
+        // into the database is left to the caller, e.g. a thread of its own.
+        const saved = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+        this.db.pragma('wal_autocheckpoint = 0');
+        try {
+          this.db.exec('COMMIT');
+        } finally {
+          this.db.pragma(`wal_autocheckpoint = ${saved}`);
+        }
+      } else this.db.exec('COMMIT');
       this.finished = true;
       return this.datasetId;
     } catch (error) {

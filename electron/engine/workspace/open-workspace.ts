@@ -7,6 +7,7 @@ import { workspaceError } from './workspace-error';
 /** 'SCL1' in ASCII: marks a SQLite file as a Scorecal workspace. */
 export const WORKSPACE_APPLICATION_ID = 0x53434c31;
 const BUSY_TIMEOUT_MS = 5000;
+const NEW_WORKSPACE_PAGE_SIZE = 65_536;
 
 export interface OpenWorkspaceOptions {
   /** Path of a better-sqlite3 addon built for this runtime's ABI (the Electron build). */
@@ -73,6 +74,11 @@ function checkIdentity(db: Database.Database, file: string): void {
     );
   }
   if (applicationId === 0 && tableCount === 0) {
+    // A new workspace gets 64 KiB pages (set before its first write; fixed for good in WAL mode).
+    // Nearly all its bytes are column chunks of hundreds of KiB: large pages make an import write
+    // and checkpoint several times faster and a column read cheaper, while the few small tables
+    // waste at most a few hundred KiB.
+    db.pragma(`page_size = ${NEW_WORKSPACE_PAGE_SIZE}`);
     db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`);
     return;
   }
