@@ -1,8 +1,6 @@
 import { applySegmentedPlatt } from '../analysis/segment-shrinkage';
 import { applyCalibration } from '../calibration/registry';
 import { applyVennAbersInterval } from '../calibration/venn-abers';
-import { sigmoid } from '../numeric/logistic';
-import { clippedLogit } from '../numeric/probability-clipping';
 import { toProbability } from '../score-input/score-conversion';
 import type { ParamDocumentBody } from './param-file-schema';
 
