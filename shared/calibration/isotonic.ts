@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { poolAdjacentViolators } from '../numeric/pool-adjacent-violators';
+import { HIGH_WORD } from '../numeric/radix-sort-probabilities';
 import { type CalibrationData, prepareCalibrationData, requireProbabilities } from './calibration-data';
 import { type Calibrator, parseOptions, parseParams } from './calibrator';
 import { poolEqualScores } from './pooled-scores';
@@ -150,6 +151,15 @@ function tiltedThresholds(
   return { x, y, outOfBounds: 'extend-to-corners' };
 }
 
+const PROBE = new Float64Array(1);
+const PROBE_WORDS = new Uint32Array(PROBE.buffer);
+
+/** The high 32 bits of a non-negative double's bit pattern (sign cleared, so -0 gives 0). */
+function highBits(value: number): number {
+  PROBE[0] = value;
+  return (PROBE_WORDS[HIGH_WORD]! & 0x7fffffff) >>> 0;
+}
+
 /**
  * Linear interpolation as scipy's interp1d evaluates it (hi = first threshold ≥ v, clamped to
  * [1, K-1]; P = (y[hi]-y[lo])/(x[hi]-x[lo])·(v - x[lo]) + y[lo]), after clipping v to [x₀, x_K-1]
@@ -168,56 +178,64 @@ export function interpolateThresholds(
   const xLast = x[k - 1]!;
   const yFirst = y[0]!;
   const yLast = y[k - 1]!;
-  // A uniform grid over [x₀, x_K-1] whose cells point at the first threshold at or above them, so
-  // each row needs a step or two instead of a binary search (3x faster on 10^7 rows).
-  let cells = Math.max(1, Math.min(4 * k, 1 << 20));
-  let cellsPerUnit = xLast > xFirst ? cells / (xLast - xFirst) : 0;
-  if (!Number.isFinite(cellsPerUnit)) {
-    cells = 1;
-    cellsPerUnit = 0;
+  const extend = outOfBounds === 'extend-to-corners';
+  if (k === 1) {
+    for (let i = 0; i < n; i++) {
+      const v = probabilities[i]!;
+      if (extend && v < xFirst) out[i] = (yFirst * v) / xFirst;
+      else if (extend && v > xLast) out[i] = yLast + ((1 - yLast) * (v - xLast)) / (1 - xLast);
+      else out[i] = yFirst;
+    }
+    return out;
   }
-  const firstAtOrAboveCell = new Int32Array(cells);
-  for (let c = 0, j = 0; c < cells; c++) {
-    const cellStart = xFirst + c / cellsPerUnit;
-    while (j < k && x[j]! < cellStart) j++;
-    firstAtOrAboveCell[c] = j;
+  // slope[j] = (y[j] - y[j-1]) / (x[j] - x[j-1]): the same quotient scipy forms per row, computed
+  // once per segment (the product with v - x[j-1] is then bit for bit scipy's).
+  const slope = new Float64Array(k);
+  for (let j = 1; j < k; j++) slope[j] = (y[j]! - y[j - 1]!) / (x[j]! - x[j - 1]!);
+  // A lookup table on the high bits of v's IEEE-754 pattern (exponent and leading mantissa bits):
+  // a grid that is uniform on a log scale, so thresholds crowded near 0 — typical of risk scores —
+  // still fall into separate cells. Cell c points at the first threshold in cell c or later; the
+  // thresholds ≥ v then start at most a step or two further on.
+  const xFirstBits = highBits(xFirst);
+  const xLastBits = highBits(xLast);
+  let shift = 0;
+  while ((xLastBits >>> shift) - (xFirstBits >>> shift) + 1 > Math.max(4 * k, 1 << 12) && shift < 31) shift++;
+  const base = xFirstBits >>> shift;
+  const cells = (xLastBits >>> shift) - base + 1;
+  const firstInOrAboveCell = new Int32Array(cells + 1);
+  for (let c = 0, j = 0; c <= cells; c++) {
+    while (j < k && (highBits(x[j]!) >>> shift) - base < c) j++;
+    firstInOrAboveCell[c] = j;
   }
+  const words = new Uint32Array(probabilities.buffer, probabilities.byteOffset, 2 * n);
+  const high = HIGH_WORD;
+  const lastCell = cells - 1;
+  const signless = 0x7fffffff;
   for (let i = 0; i < n; i++) {
     let v = probabilities[i]!;
     if (v < xFirst) {
-      if (outOfBounds === 'extend-to-corners') {
+      if (extend) {
         out[i] = (yFirst * v) / xFirst;
         continue;
       }
       v = xFirst;
     } else if (v > xLast) {
-      if (outOfBounds === 'extend-to-corners') {
+      if (extend) {
         out[i] = yLast + ((1 - yLast) * (v - xLast)) / (1 - xLast);
         continue;
       }
       v = xLast;
     }
-    if (k === 1) {
-      out[i] = yFirst;
-      continue;
-    }
-    // First threshold ≥ v: start from the cell's guess, then step to the exact index.
-    const cell = Math.min(Math.max(Math.floor((v - xFirst) * cellsPerUnit), 0), cells - 1);
-    let lo = firstAtOrAboveCell[cell]!;
-    let hi = cell + 1 < cells ? firstAtOrAboveCell[cell + 1]! : k;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (x[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    // Cell edges are rounded: settle the last step exactly.
-    while (lo > 0 && x[lo - 1]! >= v) lo--;
-    while (lo < k && x[lo]! < v) lo++;
-    const upper = lo < 1 ? 1 : lo > k - 1 ? k - 1 : lo;
-    const lower = upper - 1;
-    const xLo = x[lower]!;
-    const yLo = y[lower]!;
-    out[i] = ((y[upper]! - yLo) / (x[upper]! - xLo)) * (v - xLo) + yLo;
+    // First threshold ≥ v, from v's cell (of the unclipped v: clipping keeps it in the first or
+    // last cell). The sign bit is masked so that -0 files with +0.
+    let cell = ((words[2 * i + high]! & signless) >>> shift) - base;
+    if (cell > lastCell) cell = lastCell;
+    else if (cell < 0) cell = 0;
+    let j = firstInOrAboveCell[cell]!;
+    while (j < k && x[j]! < v) j++;
+    const upper = j < 1 ? 1 : j > k - 1 ? k - 1 : j;
+    const xLo = x[upper - 1]!;
+    out[i] = slope[upper]! * (v - xLo) + y[upper - 1]!;
   }
   return out;
 }

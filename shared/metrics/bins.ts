@@ -1,4 +1,5 @@
 import { equalSteps, quantilesOfSorted } from '../statistics/quantile';
+import { quantilesOfTable, type ScoreTable } from './score-table';
 import type { SortedSample } from './sorted-sample';
 
 /** How reliability / ECE bins are placed. */
@@ -18,6 +19,11 @@ export function uniformEdges(bins: number): Float64Array {
  */
 export function quantileEdges(sorted: SortedSample, bins: number): Float64Array {
   return Float64Array.from(quantilesOfSorted(sorted.p, equalSteps(bins), sorted.w));
+}
+
+/** quantileEdges on the table of distinct predictions (the same type-7 / Hmisc positions). */
+export function quantileEdgesOfTable(table: ScoreTable, bins: number): Float64Array {
+  return Float64Array.from(quantilesOfTable(table, equalSteps(bins)));
 }
 
 /**
@@ -72,6 +78,31 @@ export function binStatistics(
     weight[b]! += wi;
     sumPredicted[b]! += wi * pi;
     sumObserved[b]! += wi * y[i]!;
+  }
+  return { edges, count, weight, sumPredicted, sumObserved };
+}
+
+/**
+ * binStatistics over the table of distinct predictions: values ascend, so the bin index is found by
+ * walking the edges once (the same rule as binIndex: the number of interior edges <= value).
+ */
+export function binStatisticsOfTable(table: ScoreTable, edges: Float64Array): BinStatistics {
+  const k = edges.length - 1;
+  const count = new Float64Array(k);
+  const weight = new Float64Array(k);
+  const sumPredicted = new Float64Array(k);
+  const sumObserved = new Float64Array(k);
+  const { value, weight0, weight1, start } = table;
+  let b = 0;
+  for (let g = 0; g < value.length; g++) {
+    const v = value[g]!;
+    while (b < k - 1 && v >= edges[b + 1]!) b++;
+    const w1 = weight1[g]!;
+    const w = weight0[g]! + w1;
+    count[b]! += start[g + 1]! - start[g]!;
+    weight[b]! += w;
+    sumPredicted[b]! += w * v;
+    sumObserved[b]! += w1;
   }
   return { edges, count, weight, sumPredicted, sumObserved };
 }

@@ -3,6 +3,8 @@ import {
   fitOffsetIntercept,
   type RecalibrationFit,
 } from './logistic-recalibration-fit';
+import { dropZeroWeightRows } from './metric-input';
+import { scoreTable, type ScoreTable } from './score-table';
 
 /** Logistic recalibration of p: logit P(y = 1) = intercept + slope · logit p. */
 export interface CalibrationInterceptSlope {
@@ -16,35 +18,48 @@ export interface CalibrationInterceptSlope {
   readonly excludedRows: number;
 }
 
-/** Odds p / (1 - p) and logit p = ln(p / (1 - p)) exactly as R's qlogis computes it, for rows with 0 < p < 1. */
-export function finiteLogits(
-  p: Float64Array,
-  y: Uint8Array,
-  w?: Float64Array,
-): { x: Float64Array; odds: Float64Array; y: Uint8Array; w: Float64Array | undefined; excluded: number } {
-  let kept = 0;
-  for (let i = 0; i < p.length; i++) if (p[i]! > 0 && p[i]! < 1) kept++;
+/**
+ * The table's values with 0 < p < 1 (a contiguous run, since values ascend): their odds p / (1 - p),
+ * logit p = ln(p / (1 - p)) exactly as R's qlogis computes it, and the weight of each outcome.
+ * The weights are views into the table, not copies.
+ */
+export function finiteLogitsOfTable(table: ScoreTable): LogitRows {
+  const { value, weight0, weight1, start } = table;
+  const groups = value.length;
+  let from = 0;
+  let to = groups;
+  while (from < to && !(value[from]! > 0)) from++;
+  while (to > from && !(value[to - 1]! < 1)) to--;
+  const kept = to - from;
   const x = new Float64Array(kept);
   const odds = new Float64Array(kept);
-  const keptY = kept === p.length ? y : new Uint8Array(kept);
-  const keptW = w ? (kept === p.length ? w : new Float64Array(kept)) : undefined;
-  let k = 0;
-  for (let i = 0; i < p.length; i++) {
-    const pi = p[i]!;
-    if (pi > 0 && pi < 1) {
-      const o = pi / (1 - pi);
-      odds[k] = o;
-      x[k] = Math.log(o);
-      if (keptY !== y) keptY[k] = y[i]!;
-      if (keptW && keptW !== w) keptW[k] = w![i]!;
-      k++;
-    }
+  for (let k = 0; k < kept; k++) {
+    const pi = value[from + k]!;
+    const o = pi / (1 - pi);
+    odds[k] = o;
+    x[k] = Math.log(o);
   }
-  return { x, odds, y: keptY, w: keptW, excluded: p.length - kept };
+  const rows = start[groups]!;
+  return {
+    x,
+    odds,
+    weight0: weight0.subarray(from, to),
+    weight1: weight1.subarray(from, to),
+    excluded: rows - (start[to]! - start[from]!),
+  };
 }
 
-/** Finite-logit rows as finiteLogits returns them. */
-export type LogitRows = ReturnType<typeof finiteLogits>;
+/** Rows with a finite logit, pooled by distinct p: logit, odds and the weight of each outcome. */
+export interface LogitRows {
+  /** Logits, non-decreasing (the table's p ascend and p ↦ ln(p / (1 - p)) rounds monotonically). */
+  readonly x: Float64Array;
+  readonly odds: Float64Array;
+  /** Σw of outcome-0 and outcome-1 rows at each x. */
+  readonly weight0: Float64Array;
+  readonly weight1: Float64Array;
+  /** Rows left out (p = 0 or 1). */
+  readonly excluded: number;
+}
 
 /** The calibration fits on prepared logits, plus the joint fit itself for reuse (val.prob's U). */
 export function calibrationFromLogits(
@@ -52,7 +67,7 @@ export function calibrationFromLogits(
 ): CalibrationInterceptSlope & { readonly jointFit: RecalibrationFit | null | undefined } {
   const single = singleDistinctLogit(rows.x);
   if (single !== undefined || rows.x.length === 0) {
-    const rate = weightedMean(rows.y, rows.w);
+    const rate = weightedMean(rows.weight0, rows.weight1);
     const interceptOnly = rate !== null && rate > 0 && rate < 1 ? Math.log(rate / (1 - rate)) : null;
     return {
       intercept: interceptOnly,
@@ -62,8 +77,8 @@ export function calibrationFromLogits(
       jointFit: undefined,
     };
   }
-  const joint = fitLogisticRecalibration(rows.x, rows.y, rows.w, false);
-  const offset = fitOffsetIntercept(rows.odds, rows.y, rows.w);
+  const joint = fitLogisticRecalibration(rows.x, rows.weight0, rows.weight1, false);
+  const offset = fitOffsetIntercept(rows.odds, rows.weight0, rows.weight1);
   return {
     intercept: joint?.intercept ?? null,
     slope: joint?.slope ?? null,
@@ -84,7 +99,9 @@ export function calibrationInterceptSlope(
   y: Uint8Array,
   w?: Float64Array,
 ): CalibrationInterceptSlope {
-  const { jointFit: _jointFit, ...result } = calibrationFromLogits(finiteLogits(p, y, w));
+  const rows = dropZeroWeightRows(p, y, w);
+  const table = scoreTable(rows.p, rows.y, rows.w);
+  const { jointFit: _jointFit, ...result } = calibrationFromLogits(finiteLogitsOfTable(table));
   return result;
 }
 
@@ -96,13 +113,12 @@ function singleDistinctLogit(x: Float64Array): number | undefined {
   return first;
 }
 
-function weightedMean(y: Uint8Array, w: Float64Array | undefined): number | null {
+function weightedMean(weight0: Float64Array, weight1: Float64Array): number | null {
   let sum = 0;
   let weight = 0;
-  for (let i = 0; i < y.length; i++) {
-    const wi = w ? w[i]! : 1;
-    sum += wi * y[i]!;
-    weight += wi;
+  for (let i = 0; i < weight0.length; i++) {
+    sum += weight1[i]!;
+    weight += weight0[i]! + weight1[i]!;
   }
   return weight > 0 ? sum / weight : null;
 }

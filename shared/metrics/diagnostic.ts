@@ -1,21 +1,27 @@
 import { adaptiveCalibrationError, expectedCalibrationError, maximumCalibrationError } from './ece';
-import { aucOfSorted } from './auc';
-import { binStatistics, quantileEdges, uniformEdges, type Binning, type BinStatistics } from './bins';
-import { brierScore } from './brier';
-import { calibrationFromLogits, finiteLogits } from './calibration-intercept-slope';
+import { aucOfTable } from './auc';
+import {
+  binStatisticsOfTable,
+  quantileEdgesOfTable,
+  uniformEdges,
+  type Binning,
+  type BinStatistics,
+} from './bins';
+import { brierOfTable } from './brier';
+import { calibrationFromLogits, finiteLogitsOfTable } from './calibration-intercept-slope';
 import { outcomeCounts } from './counts';
 import type { Diagnostic } from './diagnostic-schema';
 import { giniFromAuc } from './gini';
-import { hosmerLemeshowOfSorted } from './hosmer-lemeshow';
-import { ksOfSorted } from './ks';
-import { logLoss } from './log-loss';
-import { meanPredicted } from './mean-predicted';
+import { hosmerLemeshowOfTable } from './hosmer-lemeshow';
+import { ksOfTable } from './ks';
+import { logLossOfTable } from './log-loss';
+import { meanPredictedOfTable } from './mean-predicted';
 import { dropZeroWeightRows, MetricInputError, validateMetricInput } from './metric-input';
 import { murphyDecomposition } from './murphy-decomposition';
-import { observedExpectedRatio } from './observed-expected';
+import { observedExpectedOfTable } from './observed-expected';
 import { reliabilityBins, type RateInterval } from './reliability-bins';
-import { sortByPrediction, type SortedSample } from './sorted-sample';
-import { spiegelhalterTest } from './spiegelhalter';
+import { scoreTable, type ScoreTable } from './score-table';
+import { spiegelhalterOfTable } from './spiegelhalter';
 import { valProbStatistics } from './val-prob';
 
 export interface DiagnosticOptions {
@@ -64,15 +70,16 @@ function finiteOrNull(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : value;
 }
 
-function edgesFor(binning: Binning, bins: number, sorted: SortedSample): Float64Array {
-  return binning === 'uniform' ? uniformEdges(bins) : quantileEdges(sorted, bins);
+function edgesFor(binning: Binning, bins: number, table: ScoreTable): Float64Array {
+  return binning === 'uniform' ? uniformEdges(bins) : quantileEdgesOfTable(table, bins);
 }
 
 /**
  * Every calibration and discrimination metric of a scored sample, in the shape of
- * `scorecal evaluate --json` (DiagnosticSchema). One stable sort is shared by AUC, KS, quantile
- * bins, Hosmer-Lemeshow and the lowess smoother; one logit transform by the logistic statistics.
- * Throws MetricInputError for invalid input; degenerate input gives the documented nulls.
+ * `scorecal evaluate --json` (DiagnosticSchema). One stable radix sort groups the rows by distinct
+ * prediction (ScoreTable); every metric — AUC, KS, bins, Hosmer-Lemeshow, the logistic fits and
+ * the lowess smoother — then runs on that table, and one logit transform serves the logistic
+ * statistics. Throws MetricInputError for invalid input; degenerate input gives the documented nulls.
  */
 export function computeDiagnostic(
   p: Float64Array,
@@ -80,47 +87,55 @@ export function computeDiagnostic(
   w?: Float64Array,
   options: DiagnosticOptions = {},
 ): Diagnostic {
+  return computeDiagnosticWithTable(p, y, w, options).diagnostic;
+}
+
+/** computeDiagnostic, plus the table of distinct predictions it built (for charts drawn from it). */
+export function computeDiagnosticWithTable(
+  p: Float64Array,
+  y: Uint8Array,
+  w?: Float64Array,
+  options: DiagnosticOptions = {},
+): { diagnostic: Diagnostic; table: ScoreTable } {
   validateMetricInput(p, y, w);
   const settings = checkOptions(options);
   const rows = dropZeroWeightRows(p, y, w);
   const counts = outcomeCounts(rows.y, rows.w);
-  const sorted = sortByPrediction(rows.p, rows.y, rows.w);
+  const table = scoreTable(rows.p, rows.y, rows.w);
 
-  const edges =
-    counts.n > 0 ? edgesFor(settings.binning, settings.bins, sorted) : uniformEdges(settings.bins);
-  // Bin statistics over the sorted rows: neighbouring rows share bins, which is kinder to caches.
-  const bins = binStatistics(sorted.p, sorted.y, sorted.w, edges);
+  const edges = counts.n > 0 ? edgesFor(settings.binning, settings.bins, table) : uniformEdges(settings.bins);
+  const bins = binStatisticsOfTable(table, edges);
   const equalMassBins: BinStatistics | null =
     counts.n === 0
       ? null
       : settings.binning === 'quantile'
         ? bins
-        : binStatistics(sorted.p, sorted.y, sorted.w, quantileEdges(sorted, settings.bins));
+        : binStatisticsOfTable(table, quantileEdgesOfTable(table, settings.bins));
   const decomposition = murphyDecomposition(bins);
 
-  const areaUnderCurve = aucOfSorted(sorted);
-  const logits = finiteLogits(rows.p, rows.y, rows.w);
+  const areaUnderCurve = aucOfTable(table);
+  const logits = finiteLogitsOfTable(table);
   const calibration = calibrationFromLogits(logits);
-  const spiegelhalter = spiegelhalterTest(rows.p, rows.y, rows.w);
-  const hosmerLemeshow = hosmerLemeshowOfSorted(sorted, settings.hosmerLemeshowGroups);
-  const rms = valProbStatistics(rows.p, rows.y, rows.w, { sorted, logits, jointFit: calibration.jointFit });
+  const spiegelhalter = spiegelhalterOfTable(table);
+  const hosmerLemeshow = hosmerLemeshowOfTable(table, settings.hosmerLemeshowGroups);
+  const rms = valProbStatistics(rows.p, rows.y, rows.w, { table, logits, jointFit: calibration.jointFit });
 
-  return {
+  const diagnostic: Diagnostic = {
     n: counts.n,
     positives: counts.positives,
     baseRate: finiteOrNull(counts.baseRate),
-    meanPredicted: finiteOrNull(meanPredicted(rows.p, rows.w)),
-    oeRatio: finiteOrNull(observedExpectedRatio(rows.p, rows.y, rows.w)),
-    brier: finiteOrNull(brierScore(rows.p, rows.y, rows.w)),
+    meanPredicted: finiteOrNull(meanPredictedOfTable(table)),
+    oeRatio: finiteOrNull(observedExpectedOfTable(table)),
+    brier: finiteOrNull(brierOfTable(table)),
     brierDecomposition: {
       reliability: finiteOrNull(decomposition?.reliability),
       resolution: finiteOrNull(decomposition?.resolution),
       uncertainty: finiteOrNull(decomposition?.uncertainty),
     },
-    logLoss: finiteOrNull(logLoss(rows.p, rows.y, rows.w)),
+    logLoss: finiteOrNull(logLossOfTable(table)),
     auc: finiteOrNull(areaUnderCurve),
     gini: finiteOrNull(giniFromAuc(areaUnderCurve)),
-    ks: finiteOrNull(ksOfSorted(sorted)),
+    ks: finiteOrNull(ksOfTable(table)),
     ece: finiteOrNull(expectedCalibrationError(bins)),
     mce: finiteOrNull(maximumCalibrationError(bins)),
     ace: equalMassBins ? finiteOrNull(adaptiveCalibrationError(equalMassBins)) : null,
@@ -154,4 +169,5 @@ export function computeDiagnostic(
       ciHigh: finiteOrNull(bin.ciHigh),
     })),
   };
+  return { diagnostic, table };
 }

@@ -1,6 +1,8 @@
 import { chiSquareSf } from '../statistics/chi-square';
-import { equalSteps, quantilesOfSorted } from '../statistics/quantile';
-import { sortByPrediction, type SortedSample } from './sorted-sample';
+import { equalSteps } from '../statistics/quantile';
+import { dropZeroWeightRows } from './metric-input';
+import { quantilesOfTable, rowCount, scoreTable, type ScoreTable } from './score-table';
+import type { SortedSample } from './sorted-sample';
 
 /** Hosmer-Lemeshow goodness-of-fit test. */
 export interface HosmerLemeshowTest {
@@ -10,14 +12,18 @@ export interface HosmerLemeshowTest {
   readonly p: number | null;
 }
 
-/**
- * Group edges: unique(quantile(p, seq(0, 1, 1/g))) with type-7 quantiles (weighted: Hmisc rule).
- */
-export function hosmerLemeshowEdges(sorted: SortedSample, groups: number): number[] {
-  const quantiles = quantilesOfSorted(sorted.p, equalSteps(groups), sorted.w);
+/** Group edges: unique(quantile(p, seq(0, 1, 1/g))) with type-7 quantiles (weighted: Hmisc rule). */
+export function hosmerLemeshowEdgesOfTable(table: ScoreTable, groups: number): number[] {
+  const quantiles = quantilesOfTable(table, equalSteps(groups));
   const unique: number[] = [];
   for (const q of quantiles) if (unique.length === 0 || q !== unique[unique.length - 1]) unique.push(q);
   return unique;
+}
+
+/** hosmerLemeshowEdgesOfTable for rows already sorted by p. */
+export function hosmerLemeshowEdges(sorted: SortedSample, groups: number): number[] {
+  const rows = dropZeroWeightRows(sorted.p, sorted.y, sorted.w);
+  return hosmerLemeshowEdgesOfTable(scoreTable(rows.p, rows.y, rows.w), groups);
 }
 
 /**
@@ -28,26 +34,28 @@ export function hosmerLemeshowEdges(sorted: SortedSample, groups: number): numbe
  * statistic when there are fewer than two distinct edges (a single distinct score) or some
  * expected count is 0 while its observed count is not; null p when df < 1.
  */
-export function hosmerLemeshowOfSorted(sorted: SortedSample, groups = 10): HosmerLemeshowTest {
+export function hosmerLemeshowOfTable(table: ScoreTable, groups = 10): HosmerLemeshowTest {
   const df = groups - 2;
-  const edges = hosmerLemeshowEdges(sorted, groups);
-  if (edges.length < 2 || sorted.p.length === 0) return { statistic: null, df, p: null };
+  const edges = hosmerLemeshowEdgesOfTable(table, groups);
+  if (edges.length < 2 || rowCount(table) === 0) return { statistic: null, df, p: null };
   const k = edges.length - 1;
   const observed1 = new Float64Array(k);
   const observed0 = new Float64Array(k);
   const expected1 = new Float64Array(k);
   const expected0 = new Float64Array(k);
-  const { p, y, w } = sorted;
+  const { value, weight0, weight1 } = table;
   let group = 0;
-  for (let i = 0; i < p.length; i++) {
-    const pi = p[i]!;
-    // Sorted input: advance to the first group whose upper edge is >= p (right-closed groups).
-    while (group < k - 1 && pi > edges[group + 1]!) group++;
-    const wi = w ? w[i]! : 1;
-    observed1[group]! += wi * y[i]!;
-    observed0[group]! += wi * (1 - y[i]!);
-    expected1[group]! += wi * pi;
-    expected0[group]! += wi * (1 - pi);
+  for (let g = 0; g < value.length; g++) {
+    const v = value[g]!;
+    // Ascending values: advance to the first group whose upper edge is >= v (right-closed groups).
+    while (group < k - 1 && v > edges[group + 1]!) group++;
+    const w0 = weight0[g]!;
+    const w1 = weight1[g]!;
+    const w = w0 + w1;
+    observed1[group]! += w1;
+    observed0[group]! += w0;
+    expected1[group]! += w * v;
+    expected0[group]! += w * (1 - v);
   }
   let statistic = 0;
   for (let g = 0; g < k; g++) {
@@ -69,5 +77,6 @@ export function hosmerLemeshowTest(
   w?: Float64Array,
   groups = 10,
 ): HosmerLemeshowTest {
-  return hosmerLemeshowOfSorted(sortByPrediction(p, y, w), groups);
+  const rows = dropZeroWeightRows(p, y, w);
+  return hosmerLemeshowOfTable(scoreTable(rows.p, rows.y, rows.w), groups);
 }

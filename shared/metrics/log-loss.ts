@@ -1,3 +1,5 @@
+import type { ScoreTable } from './score-table';
+
 /**
  * Clipping bound for log loss: probabilities are clipped to [ε, 1 - ε] with ε = 2^-52 (the
  * double-precision machine epsilon), as scikit-learn's log_loss(eps="auto") does for float64.
@@ -24,6 +26,27 @@ export function logLoss(p: Float64Array, y: Uint8Array, w?: Float64Array): numbe
     const total = clipped + complement;
     sum -= wi * Math.log((y[i] === 1 ? clipped : complement) / total);
     weight += wi;
+  }
+  return weight > 0 ? sum / weight : null;
+}
+
+/** logLoss over the table of distinct predictions: one or two logarithms per distinct p instead of one per row. */
+export function logLossOfTable(table: ScoreTable): number | null {
+  const lo = LOG_LOSS_EPSILON;
+  const hi = 1 - LOG_LOSS_EPSILON;
+  const { value, weight0, weight1 } = table;
+  let sum = 0;
+  let weight = 0;
+  for (let g = 0; g < value.length; g++) {
+    const pi = value[g]!;
+    const w0 = weight0[g]!;
+    const w1 = weight1[g]!;
+    const clipped = pi < lo ? lo : pi > hi ? hi : pi;
+    const complement = 1 - clipped;
+    const total = clipped + complement;
+    if (w1 > 0) sum -= w1 * Math.log(clipped / total);
+    if (w0 > 0) sum -= w0 * Math.log(complement / total);
+    weight += w0 + w1;
   }
   return weight > 0 ? sum / weight : null;
 }

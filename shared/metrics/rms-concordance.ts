@@ -11,13 +11,14 @@ export interface BinnedConcordance {
  * plogis(η), with the linear predictor η clipped to ±30, goes to bin floor(5000 P + 1) of 5001, and
  * concordance is counted between bins, ties within a bin counting 1/2. It differs from the exact
  * AUC by up to ~1e-5;
- * it is reproduced so that Dxy and C match rms::val.prob. Weights count as (real) frequencies.
+ * it is reproduced so that Dxy and C match rms::val.prob. Rows come pooled by distinct logit with
+ * the weight of each outcome; weights count as (real) frequencies.
  * Null when either class is empty.
  */
 export function binnedConcordance(
   logits: Float64Array,
-  y: Uint8Array,
-  w?: Float64Array,
+  weight0: Float64Array,
+  weight1: Float64Array,
 ): BinnedConcordance | null {
   const bins = 5001;
   const negatives = new Float64Array(bins);
@@ -28,9 +29,8 @@ export function binnedConcordance(
     else if (eta < -30) eta = -30;
     const prob = 1 / (1 + Math.exp(-eta));
     const bin = Math.floor(5000 * prob + 1) - 1;
-    const wi = w ? w[i]! : 1;
-    if (y[i] === 1) positives[bin]! += wi;
-    else negatives[bin]! += wi;
+    positives[bin]! += weight1[i]!;
+    negatives[bin]! += weight0[i]!;
   }
   let totalPositive = 0;
   for (let b = 0; b < bins; b++) totalPositive += positives[b]!;

@@ -1,4 +1,5 @@
 import { normalTwoSidedP } from '../statistics/normal';
+import type { ScoreTable } from './score-table';
 
 /** Spiegelhalter's test of calibration. */
 export interface SpiegelhalterTest {
@@ -21,6 +22,25 @@ export function spiegelhalterTest(p: Float64Array, y: Uint8Array, w?: Float64Arr
     const s = 1 - 2 * pi;
     numerator += wi * (y[i]! - pi) * s;
     variance += wi * s * s * pi * (1 - pi);
+  }
+  if (!(variance > 0)) return { z: null, p: null };
+  const z = numerator / Math.sqrt(variance);
+  return { z, p: normalTwoSidedP(z) };
+}
+
+/** spiegelhalterTest over the table of distinct predictions. */
+export function spiegelhalterOfTable(table: ScoreTable): SpiegelhalterTest {
+  const { value, weight0, weight1 } = table;
+  let numerator = 0;
+  let variance = 0;
+  for (let g = 0; g < value.length; g++) {
+    const pi = value[g]!;
+    const w1 = weight1[g]!;
+    const w = weight0[g]! + w1;
+    const s = 1 - 2 * pi;
+    // Σ w (y - p)(1 - 2p) over the rows of this value = (W₁ - W p)(1 - 2p).
+    numerator += (w1 - w * pi) * s;
+    variance += w * s * s * pi * (1 - pi);
   }
   if (!(variance > 0)) return { z: null, p: null };
   const z = numerator / Math.sqrt(variance);

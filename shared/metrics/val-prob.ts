@@ -1,7 +1,7 @@
 import { chiSquareSf } from '../statistics/chi-square';
-import { lowessSorted } from '../statistics/lowess';
-import { quantileOfUnsorted } from '../statistics/selection';
-import { finiteLogits, type LogitRows } from './calibration-intercept-slope';
+import { lowessGrouped } from '../statistics/lowess';
+import { quantileOfRepeated } from '../statistics/selection';
+import { finiteLogitsOfTable, type LogitRows } from './calibration-intercept-slope';
 import {
   fitLogisticRecalibration,
   logisticDeviance,
@@ -9,7 +9,7 @@ import {
 } from './logistic-recalibration-fit';
 import { dropZeroWeightRows } from './metric-input';
 import { binnedConcordance } from './rms-concordance';
-import { sortByPrediction, type SortedSample } from './sorted-sample';
+import { scoreTable, type ScoreTable } from './score-table';
 
 /** The statistics rms::val.prob prints (Harrell, rms package; Harrell, Lee & Mark 1996, Stat. Med. 15:361). */
 export interface ValProbStatistics {
@@ -42,7 +42,7 @@ export interface ValProbStatistics {
 
 /** Work that computeDiagnostic already did and can hand over instead of repeating it. */
 export interface ValProbShared {
-  readonly sorted?: SortedSample;
+  readonly table?: ScoreTable;
   readonly logits?: LogitRows;
   /** The joint recalibration fit on `logits` (null: no finite maximum). */
   readonly jointFit?: RecalibrationFit | null;
@@ -50,26 +50,36 @@ export interface ValProbShared {
 
 const LRM_CLAMP = 30;
 
-/** Lowess calibration errors |lowess(p, y, iter = 0)(p) - p| at every row, as val.prob computes them. */
-function smoothedErrors(sorted: SortedSample): { Emax: number; E90: number; Eavg: number } | null {
-  const { p, y, w } = sorted;
-  const n = p.length;
-  if (n === 0) return null;
-  const yAsNumber = Float64Array.from(y);
-  const fitted = lowessSorted(p, yAsNumber, {}, w);
-  const errors = new Float64Array(n);
+/**
+ * Lowess calibration errors |lowess(p, y, iter = 0)(p) - p| at every row, as val.prob computes them.
+ * The smoother runs on the table (equal predictions have equal fitted values), so the errors come
+ * per distinct p, and each row counts through its value's row count or weight.
+ */
+function smoothedErrors(table: ScoreTable): { Emax: number; E90: number; Eavg: number } | null {
+  const { value, weight0, weight1, start, rowY, rowW } = table;
+  const groups = value.length;
+  if (groups === 0) return null;
+  const weight = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) weight[g] = weight0[g]! + weight1[g]!;
+  const fitted = lowessGrouped({ x: value, start, weight, weightedY: weight1, rowY, rowWeight: rowW });
+  const errors = new Float64Array(groups);
   let max = 0;
   let sum = 0;
-  let weight = 0;
-  for (let i = 0; i < n; i++) {
-    const e = Math.abs(p[i]! - fitted[i]!);
-    errors[i] = e;
+  let total = 0;
+  for (let g = 0; g < groups; g++) {
+    const e = Math.abs(value[g]! - fitted[g]!);
+    errors[g] = e;
     if (e > max) max = e;
-    const wi = w ? w[i]! : 1;
-    sum += wi * e;
-    weight += wi;
+    sum += weight[g]! * e;
+    total += weight[g]!;
   }
-  return { Emax: max, Eavg: sum / weight, E90: quantileOfUnsorted(errors, 0.9, w) };
+  // Unweighted, E90 is the type-7 quantile over rows: each value repeats as often as its rows,
+  // i.e. its weight W₀ + W₁ (a row count); weighted, the Hmisc rule on the weights.
+  return {
+    Emax: max,
+    Eavg: sum / total,
+    E90: quantileOfRepeated(errors, weight, 0.9, rowW !== undefined),
+  };
 }
 
 /**
@@ -84,23 +94,20 @@ export function valProbStatistics(
   w?: Float64Array,
   shared: ValProbShared = {},
 ): ValProbStatistics {
-  const rows = dropZeroWeightRows(p, y, w);
-  const sorted = shared.sorted ?? sortByPrediction(rows.p, rows.y, rows.w);
-  const smooth = smoothedErrors(sorted);
-  const logits = shared.logits ?? finiteLogits(rows.p, rows.y, rows.w);
-  const { x, y: ly, w: lw } = logits;
+  const table = shared.table ?? tableOf(p, y, w);
+  const distinctP = table.value.length === 1;
+  const smooth = distinctP ? null : smoothedErrors(table);
+  const logits = shared.logits ?? finiteLogitsOfTable(table);
+  const { x, weight0: lw0, weight1: lw1 } = logits;
 
   let n = 0;
   let positive = 0;
-  let allEqual = true;
   for (let i = 0; i < x.length; i++) {
-    const wi = lw ? lw[i]! : 1;
-    n += wi;
-    positive += wi * ly[i]!;
-    if (x[i] !== x[0]) allEqual = false;
+    n += lw0[i]! + lw1[i]!;
+    positive += lw1[i]!;
   }
-  let distinctP = true;
-  for (let i = 1; i < sorted.p.length; i++) if (sorted.p[i] !== sorted.p[0]) distinctP = false;
+  // The logits ascend (the table is sorted), so extremes are at the ends.
+  const allEqual = x.length === 0 || x[0] === x[x.length - 1];
   const negative = n - positive;
   const empty = {
     Dxy: null,
@@ -115,29 +122,28 @@ export function valProbStatistics(
   };
   const errors = { Emax: smooth?.Emax ?? null, E90: smooth?.E90 ?? null, Eavg: smooth?.Eavg ?? null };
 
-  if (sorted.p.length > 0 && distinctP)
-    return { ...singlePrediction(sorted, x, ly, lw), ...errorsFor(sorted), logisticN: n };
+  if (distinctP) return { ...singlePrediction(table, logits), ...errorsFor(table), logisticN: n };
   if (!(n > 0) || !(positive > 0 && negative > 0) || allEqual) return { ...empty, ...errors, logisticN: n };
 
   // L₀: -2 log-likelihood of the intercept-only model; L₀₁: of logit P = logit p (a = 0, b = 1).
   const nullDeviance = -2 * (positive * Math.log(positive / n) + negative * Math.log(negative / n));
-  const fixedDeviance = logisticDeviance(x, ly, lw, 0, 1, LRM_CLAMP);
+  const fixedDeviance = logisticDeviance(x, lw0, lw1, 0, 1, LRM_CLAMP);
   const lr = nullDeviance - fixedDeviance;
   const R2 = (1 - Math.exp(-lr / n)) / (1 - Math.exp(-nullDeviance / n));
   const D = (lr - 1) / n;
-  const concordance = binnedConcordance(x, ly, lw);
+  const concordance = binnedConcordance(x, lw0, lw1);
 
-  const joint = shared.jointFit !== undefined ? shared.jointFit : fitLogisticRecalibration(x, ly, lw, false);
+  const joint =
+    shared.jointFit !== undefined ? shared.jointFit : fitLogisticRecalibration(x, lw0, lw1, false);
   let U: number | null = null;
   let uChiSquare: number | null = null;
   let uP: number | null = null;
   if (joint) {
     // val.prob's L01 is unclipped; the recalibrated deviance comes from lrm.fit, which clips η at ±30.
     // Clipping only matters when some |logit p| > 30; otherwise reuse the clipped value.
-    let beyondClamp = false;
-    for (let i = 0; i < x.length && !beyondClamp; i++) if (Math.abs(x[i]!) > LRM_CLAMP) beyondClamp = true;
-    const unclippedFixed = beyondClamp ? logisticDeviance(x, ly, lw, 0, 1) : fixedDeviance;
-    const recalibrated = logisticDeviance(x, ly, lw, joint.intercept, joint.slope, LRM_CLAMP);
+    const beyondClamp = Math.abs(x[0]!) > LRM_CLAMP || Math.abs(x[x.length - 1]!) > LRM_CLAMP;
+    const unclippedFixed = beyondClamp ? logisticDeviance(x, lw0, lw1, 0, 1) : fixedDeviance;
+    const recalibrated = logisticDeviance(x, lw0, lw1, joint.intercept, joint.slope, LRM_CLAMP);
     uChiSquare = unclippedFixed - recalibrated;
     U = (uChiSquare - 2) / n;
     uP = chiSquareSf(uChiSquare, 2);
@@ -159,26 +165,20 @@ export function valProbStatistics(
 
 /** rms's values when every prediction is the same: no discrimination, calibration from ȳ alone. */
 function singlePrediction(
-  sorted: SortedSample,
-  x: Float64Array,
-  y: Uint8Array,
-  w: Float64Array | undefined,
+  table: ScoreTable,
+  logits: LogitRows,
 ): Omit<ValProbStatistics, 'Emax' | 'E90' | 'Eavg' | 'logisticN'> {
-  const { p, y: sy, w: sw } = sorted;
-  let n = 0;
-  let positive = 0;
-  for (let i = 0; i < p.length; i++) {
-    const wi = sw ? sw[i]! : 1;
-    n += wi;
-    positive += wi * sy[i]!;
-  }
+  const n = table.weight0[0]! + table.weight1[0]!;
+  const positive = table.weight1[0]!;
   const rate = positive / n;
   const D = -1 / n;
   let U: number | null = null;
   let uChiSquare: number | null = null;
-  if (rate > 0 && rate < 1 && x.length === p.length) {
+  const { x, weight0, weight1 } = logits;
+  if (rate > 0 && rate < 1 && logits.excluded === 0) {
     const intercept = Math.log(rate / (1 - rate));
-    uChiSquare = logisticDeviance(x, y, w, 0, 1) - logisticDeviance(x, y, w, intercept, 0);
+    uChiSquare =
+      logisticDeviance(x, weight0, weight1, 0, 1) - logisticDeviance(x, weight0, weight1, intercept, 0);
     U = (uChiSquare - 1) / n;
   }
   return {
@@ -195,15 +195,13 @@ function singlePrediction(
 }
 
 /** rms reports Emax = E90 = Eavg = |p - ȳ| for a single distinct prediction. */
-function errorsFor(sorted: SortedSample): { Emax: number; E90: number; Eavg: number } {
-  const { p, y, w } = sorted;
-  let n = 0;
-  let positive = 0;
-  for (let i = 0; i < p.length; i++) {
-    const wi = w ? w[i]! : 1;
-    n += wi;
-    positive += wi * y[i]!;
-  }
-  const gap = Math.abs(p[0]! - positive / n);
+function errorsFor(table: ScoreTable): { Emax: number; E90: number; Eavg: number } {
+  const n = table.weight0[0]! + table.weight1[0]!;
+  const gap = Math.abs(table.value[0]! - table.weight1[0]! / n);
   return { Emax: gap, E90: gap, Eavg: gap };
+}
+
+function tableOf(p: Float64Array, y: Uint8Array, w: Float64Array | undefined): ScoreTable {
+  const rows = dropZeroWeightRows(p, y, w);
+  return scoreTable(rows.p, rows.y, rows.w);
 }

@@ -4,8 +4,10 @@ import { denseCholeskySolve } from './dense-cholesky-solve';
  * Weighted logistic regression by damped Newton's method (IRLS): minimises
  * Σ wᵢ [softplus(ηᵢ) - tᵢ ηᵢ], ηᵢ = θ₀ + Σⱼ θⱼ xᵢⱼ, with soft targets tᵢ chosen per label (1/0 for
  * maximum likelihood, Platt's smoothed targets otherwise). Each iteration is one pass over the rows
- * accumulating loss, gradient and the (few-by-few) Hessian; steps are halved until the loss does not
- * increase, and iteration stops when every coordinate moves by at most 1e-12 relative.
+ * accumulating gradient and the (few-by-few) Hessian; a full step is kept when the directional
+ * derivative of the (convex) loss along it is still <= 0 at the new point, otherwise it is halved
+ * until the loss does not increase; iteration stops when every coordinate moves by at most 1e-12
+ * relative, or after a step below 1e-8 relative (the error left is of its square).
  */
 export interface WeightedLogisticProblem {
   /** Feature columns, all of the same length as `labels`. */
@@ -59,6 +61,16 @@ export function fitWeightedLogistic(problem: WeightedLogisticProblem): WeightedL
   }
   const gradient = new Float64Array(m);
   const hessian = new Float64Array(m * m);
+  const offset = intercept ? 1 : 0;
+  // max |x| of each feature: bounds how far a step moves any linear predictor.
+  const featureBounds = features.map((column) => {
+    let largest = 0;
+    for (let i = 0; i < column.length; i++) {
+      const v = Math.abs(column[i]!);
+      if (v > largest) largest = v;
+    }
+    return largest;
+  });
   // NaN marks a loss not computed yet (passes inside the quadratic region skip it).
   let loss = accumulate(problem, theta, tPos, tNeg, gradient, hessian, false);
   const trialGradient = new Float64Array(m);
@@ -85,23 +97,45 @@ export function fitWeightedLogistic(problem: WeightedLogisticProblem): WeightedL
       for (let j = 0; j < m; j++) theta[j] = theta[j]! + direction[j]!;
       return { status: 'converged', coefficients: Array.from(theta), loss, iterations: iteration };
     }
-    if (!trustFullStep && Number.isNaN(loss))
-      loss = accumulate(problem, theta, tPos, tNeg, gradient, hessian, true);
     if (maxRelativeDirection <= FINAL_STEP) {
       for (let j = 0; j < m; j++) theta[j] = theta[j]! + direction[j]!;
       return { status: 'converged', coefficients: Array.from(theta), loss, iterations: iteration };
     }
+    // The full Newton step first, without the loss (a log1p per row). It is kept when a decrease of
+    // the loss is certain: (a) with M a bound on the change of every linear predictor ηᵢ over the
+    // step, the loss along it, f(s), has |f‴| <= M f″ (the logistic loss has |ℓ‴| <= ℓ″), so
+    // f(1) - f(0) <= f′(0) + f″(0) (e^M - 1 - M)/M², known before the pass; or (b) the loss is
+    // convex and its directional derivative at the new point is still <= 0. Only otherwise (an
+    // overshoot far from the optimum) is the step halved on loss values.
     let step = 1;
-    let accepted = false;
-    let trialLoss = loss;
-    for (let halving = 0; halving < MAX_HALVINGS; halving++) {
-      for (let j = 0; j < m; j++) trial[j] = theta[j]! + step * direction[j]!;
-      trialLoss = accumulate(problem, trial, tPos, tNeg, trialGradient, trialHessian, !trustFullStep);
-      if (trustFullStep || trialLoss <= loss) {
-        accepted = true;
-        break;
+    let slope0 = 0;
+    let curvature0 = 0;
+    for (let a = 0; a < m; a++) {
+      slope0 += gradient[a]! * direction[a]!;
+      for (let b = 0; b < m; b++) curvature0 += direction[a]! * hessian[a * m + b]! * direction[b]!;
+    }
+    let bound = intercept ? Math.abs(direction[0]!) : 0;
+    for (let j = 0; j < features.length; j++) bound += Math.abs(direction[j + offset]!) * featureBounds[j]!;
+    // (e^M - 1 - M)/M² = 1/2 + M/6 + M²/24 + …; for tiny M the series with a generous last term.
+    const excess =
+      bound > 1e-4 ? (Math.expm1(bound) - bound) / (bound * bound) : 0.5 + bound / 6 + (bound * bound) / 12;
+    const certainDecrease = slope0 + curvature0 * excess < 0;
+    for (let j = 0; j < m; j++) trial[j] = theta[j]! + direction[j]!;
+    let trialLoss = accumulate(problem, trial, tPos, tNeg, trialGradient, trialHessian, false);
+    let along = 0;
+    for (let j = 0; j < m; j++) along += trialGradient[j]! * direction[j]!;
+    let accepted = trustFullStep || certainDecrease || along <= 0;
+    if (!accepted) {
+      if (Number.isNaN(loss)) loss = accumulate(problem, theta, tPos, tNeg, gradient, hessian, true);
+      for (let halving = 0; halving < MAX_HALVINGS; halving++) {
+        for (let j = 0; j < m; j++) trial[j] = theta[j]! + step * direction[j]!;
+        trialLoss = accumulate(problem, trial, tPos, tNeg, trialGradient, trialHessian, true);
+        if (trialLoss <= loss) {
+          accepted = true;
+          break;
+        }
+        step /= 2;
       }
-      step /= 2;
     }
     if (!accepted) {
       return { status: 'max-iterations', coefficients: Array.from(theta), loss, iterations: iteration };

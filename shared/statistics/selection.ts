@@ -107,3 +107,43 @@ export function quantileOfUnsorted(values: Float64Array, prob: number, weights?:
   const b = weightedSelect(Float64Array.from(values), Float64Array.from(weights), high);
   return a === b ? a : (1 - h) * a + h * b;
 }
+
+/**
+ * Type-7 quantile at `prob` of a sample given as values that repeat: value i occurs `counts[i]`
+ * times (unweighted; counts are row counts), or, with `weighted`, `counts` are weights and the Hmisc
+ * rule applies — the same as quantileOfUnsorted on the expanded rows, in expected O(m) for m
+ * values. NaN for an empty sample.
+ */
+export function quantileOfRepeated(
+  values: Float64Array,
+  counts: Float64Array,
+  prob: number,
+  weighted: boolean,
+): number {
+  const m = values.length;
+  let total = 0;
+  for (let i = 0; i < m; i++) total += counts[i]!;
+  if (m === 0 || !(total > 0)) return Number.NaN;
+  let low: number;
+  let high: number;
+  let h: number;
+  if (weighted) {
+    const order = 1 + (total - 1) * prob;
+    low = Math.max(Math.floor(order), 1);
+    high = Math.min(low + 1, total);
+    h = order - Math.floor(order);
+  } else {
+    // R's type 7 on total rows: the lo-th and (lo + 1)-th smallest rows (1-based).
+    const index = 1 + (total - 1) * prob;
+    low = Math.floor(index);
+    high = Math.min(low + 1, total);
+    h = index - low;
+  }
+  // Selection only permutes the copies, so the second search can reuse them.
+  const scratchValues = Float64Array.from(values);
+  const scratchCounts = Float64Array.from(counts);
+  const a = weightedSelect(scratchValues, scratchCounts, low);
+  if (h === 0) return a;
+  const b = weightedSelect(scratchValues, scratchCounts, high);
+  return a === b ? a : (1 - h) * a + h * b;
+}

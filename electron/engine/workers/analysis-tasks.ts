@@ -3,8 +3,12 @@ import { diagnosticScalars } from '../../../shared/analysis/diagnostic-scalars';
 import { rocCurveOfSorted } from '../../../shared/charts/roc-curve';
 import { scoreHistogram } from '../../../shared/charts/score-histogram';
 import { bootstrapReplicates } from '../../../shared/metrics/bootstrap';
-import { computeDiagnostic, type DiagnosticOptions } from '../../../shared/metrics/diagnostic';
-import { sortByPrediction } from '../../../shared/metrics/sorted-sample';
+import {
+  computeDiagnostic,
+  computeDiagnosticWithTable,
+  type DiagnosticOptions,
+} from '../../../shared/metrics/diagnostic';
+import { pooledRows } from '../../../shared/metrics/score-table';
 
 export interface DiagnosticTask {
   p: Float64Array;
@@ -13,10 +17,13 @@ export interface DiagnosticTask {
   options: DiagnosticOptions;
 }
 
-/** The full diagnostic plus what the charts draw, computed where the rows are. */
+/**
+ * The full diagnostic plus what the charts draw, computed where the rows are. The ROC curve comes
+ * from the diagnostic's table of distinct predictions (already sorted), not from a second sort.
+ */
 export function diagnosticTask(task: DiagnosticTask) {
-  const diagnostic = computeDiagnostic(task.p, task.y, task.w, task.options);
-  const sorted = sortByPrediction(task.p, task.y, task.w);
+  const { diagnostic, table } = computeDiagnosticWithTable(task.p, task.y, task.w, task.options);
+  const sorted = pooledRows(table);
   return {
     diagnostic,
     roc: rocCurveOfSorted(sorted.p, sorted.y, sorted.w),
