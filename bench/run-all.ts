@@ -76,7 +76,9 @@ function describe(row: BenchRow): string {
   return (
     `${row.name} (${row.rows.toLocaleString('en-US')} rows): ours ${row.ours.toFixed(3)} ${row.unit}` +
     (row.reference === null
-      ? `, ${row.referenceName} absent`
+      ? row.goalAbsolute !== undefined
+        ? `, absolute goal ${row.goalAbsolute} ${row.unit}`
+        : `, ${row.referenceName} absent`
       : `, ${row.referenceName} ${row.reference.toFixed(3)} ${row.unit}`) +
     (ratio === null ? '' : `, ratio ${ratio.toFixed(3)}`) +
     (row.note ? ` — ${row.note}` : '')
@@ -93,7 +95,9 @@ function table(rows: BenchRow[]): string {
       row.rows.toLocaleString('en-US'),
       `${row.ours.toFixed(3)} ${row.unit}`,
       row.reference === null
-        ? `(${row.referenceName} absent)`
+        ? row.goalAbsolute !== undefined
+          ? '— (absolute goal)'
+          : `(${row.referenceName} absent)`
         : `${row.reference.toFixed(3)} ${row.unit} ${row.referenceName}`,
       ratio === null ? '—' : `${ratio.toFixed(3)}x`,
       row.goalAbsolute !== undefined
