@@ -1,32 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
 import { runScorecal } from '../helpers/run-cli';
-import { useTempDirs } from '../helpers/temp-dir';
-import { projectRoot } from '../helpers/web-host-process';
-import { expectCleanRun, openWorkbench } from '../helpers/workbench-session';
-
-const tempDir = useTempDirs();
+import { useBrowser } from '../helpers/use-browser';
+import { expectCleanRun } from '../helpers/workbench-session';
 
 const number = (text: string) => Number(text.split('\n')[0]?.trim());
 
 describe('browser mode in real Chromium: Calibrate, Models and Export', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(projectRoot, 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
-    }
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('calibrates the sample with three methods, keeps the best, compares, exports the parameter file and the report', async () => {
-    const folder = tempDir();
-    const session = await openWorkbench(browser, path.join(folder, 'workspace.sqlite'), {
+    const folder = browser.tempDir();
+    const session = await browser.openWorkbench({
+      folder,
       viewport: { width: 1440, height: 1000 },
     });
     const { page } = session;

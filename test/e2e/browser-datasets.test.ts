@@ -1,28 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import { useTempDirs } from '../helpers/temp-dir';
-import { projectRoot } from '../helpers/web-host-process';
-import { expectCleanRun, openWorkbench } from '../helpers/workbench-session';
-
-const tempDir = useTempDirs();
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../helpers/use-browser';
+import { expectCleanRun } from '../helpers/workbench-session';
 
 describe('browser mode in real Chromium: Datasets', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(projectRoot, 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
-    }
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('loads the sample and lists it with its row count, offline and without console errors', async () => {
-    const session = await openWorkbench(browser, path.join(tempDir(), 'workspace.sqlite'));
+    const session = await browser.openWorkbench();
     const { page } = session;
     try {
       // The token leaves the address bar once it has been exchanged for the session cookie.
@@ -60,7 +44,7 @@ describe('browser mode in real Chromium: Datasets', () => {
   });
 
   it('renames, then deletes a dataset after a confirmation that Escape dismisses', async () => {
-    const session = await openWorkbench(browser, path.join(tempDir(), 'workspace.sqlite'));
+    const session = await browser.openWorkbench();
     const { page } = session;
     try {
       await page.getByRole('button', { name: 'Load sample dataset' }).click();

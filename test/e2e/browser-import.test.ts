@@ -1,14 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { writeLargePositionsCsv } from '../helpers/large-csv';
-import { useTempDirs } from '../helpers/temp-dir';
-import { projectRoot } from '../helpers/web-host-process';
-import { e2eFixtures, expectCleanRun, openWorkbench } from '../helpers/workbench-session';
-
-const tempDir = useTempDirs();
+import { useBrowser } from '../helpers/use-browser';
+import { e2eFixtures, expectCleanRun } from '../helpers/workbench-session';
 
 /** Opens the wizard, enters the path as a browser-mode user does, and reads the preview. */
 async function previewInWizard(page: Page, file: string) {
@@ -21,19 +16,10 @@ async function previewInWizard(page: Page, file: string) {
 }
 
 describe('browser mode in real Chromium: the import wizard', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(projectRoot, 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
-    }
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('imports a file with an adjusted mapping, reports on it, and diagnoses it', async () => {
-    const session = await openWorkbench(browser, path.join(tempDir(), 'workspace.sqlite'));
+    const session = await browser.openWorkbench();
     const { page } = session;
     try {
       const wizard = await previewInWizard(page, path.join(e2eFixtures, 'desk-book.csv'));
@@ -85,10 +71,10 @@ describe('browser mode in real Chromium: the import wizard', () => {
   });
 
   it('cancels a running import and keeps nothing', async () => {
-    const dir = tempDir();
+    const dir = browser.tempDir();
     const file = path.join(dir, 'positions-3m.csv');
     await writeLargePositionsCsv(file, 3_000_000);
-    const session = await openWorkbench(browser, path.join(dir, 'workspace.sqlite'));
+    const session = await browser.openWorkbench({ folder: dir });
     const { page } = session;
     try {
       const wizard = await previewInWizard(page, file);
@@ -113,7 +99,7 @@ describe('browser mode in real Chromium: the import wizard', () => {
   });
 
   it('shows the validation report of a malformed file and imports nothing', async () => {
-    const session = await openWorkbench(browser, path.join(tempDir(), 'workspace.sqlite'));
+    const session = await browser.openWorkbench();
     const { page } = session;
     // The engine refuses the file: an HTTP 400 answer, which Chromium logs. Nothing else is excused.
     session.expectFailedCall('datasets.import');

@@ -1,28 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import { useTempDirs } from '../helpers/temp-dir';
-import { projectRoot } from '../helpers/web-host-process';
-import { expectCleanRun, openWorkbench } from '../helpers/workbench-session';
-
-const tempDir = useTempDirs();
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../helpers/use-browser';
+import { expectCleanRun } from '../helpers/workbench-session';
 
 describe('browser mode in real Chromium: Monitor', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(projectRoot, 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
-    }
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows drift with red stressed months, walk-forward where refitting wins, regimes and per-segment maps', async () => {
-    const session = await openWorkbench(browser, path.join(tempDir(), 'workspace.sqlite'), {
+    const session = await browser.openWorkbench({
       viewport: { width: 1440, height: 1000 },
     });
     const { page } = session;

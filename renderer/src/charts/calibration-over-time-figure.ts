@@ -1,5 +1,6 @@
 import type { GroupCalibrationJson } from '../../../shared/api/calls/analysis-calls';
-import { baseLayout, themedAxis, type ChartTheme } from './chart-theme';
+import type { ChartTheme } from './chart-theme';
+import { periodLayout, periodRowsBars } from './figure-parts';
 import type { Figure } from './Plot';
 
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(2)} %`);
@@ -50,23 +51,13 @@ export function calibrationOverTimeFigure(
         text: hover,
         hovertemplate: '%{text}<extra></extra>',
       },
-      {
-        type: 'bar',
+      periodRowsBars(
         x,
-        y: periods.map((group) => group.n),
-        yaxis: 'y2',
-        name: 'Rows',
-        marker: { color: theme.series[0], opacity: 0.3 },
-        hovertemplate: '%{x}<br>Rows: %{y:,.0f}<extra></extra>',
-        showlegend: false,
-      },
+        periods.map((group) => group.n),
+        'Rows',
+        theme,
+      ),
     ],
-    layout: {
-      ...baseLayout(theme),
-      margin: { l: 72, r: 16, t: 28, b: 40 },
-      xaxis: themedAxis(theme, 'Period (UTC)', { type: 'category', anchor: 'y2', automargin: true }),
-      yaxis: themedAxis(theme, 'Rate (%)', { tickformat: '.1%', rangemode: 'tozero', domain: [0.3, 1] }),
-      yaxis2: themedAxis(theme, 'Rows', { domain: [0, 0.2], rangemode: 'tozero', tickformat: '~s' }),
-    },
+    layout: periodLayout(theme, 'Period (UTC)', 'Rate (%)', { tickformat: '.1%', rangemode: 'tozero' }),
   };
 }

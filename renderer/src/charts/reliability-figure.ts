@@ -1,23 +1,8 @@
 import type { Data } from 'plotly.js';
 import type { ReliabilityBinJson } from '../../../shared/metrics/diagnostic-schema';
-import { baseLayout, themedAxis, type ChartTheme } from './chart-theme';
+import type { ChartTheme } from './chart-theme';
+import { binHover, pct, perfectCalibrationLine, probabilityLimit, reliabilityLayout } from './figure-parts';
 import type { Figure } from './Plot';
-
-const pct = (value: number) => `${(value * 100).toFixed(2)} %`;
-
-/**
- * The upper end of both axes: just past the highest point or interval, so the data fills the
- * square. Bin edges are left out on purpose: the last quantile bin often reaches far beyond its
- * mean, and would squeeze every point into a corner.
- */
-function probabilityLimit(bins: readonly ReliabilityBinJson[]): number {
-  let top = 0;
-  for (const bin of bins) {
-    if (bin.n === 0) continue;
-    top = Math.max(top, bin.meanPredicted ?? 0, bin.ciHigh ?? 0, bin.observedRate ?? 0);
-  }
-  return top === 0 ? 1 : Math.min(1, top * 1.08);
-}
 
 /**
  * Observed rate against mean predicted probability per bin, the interval of each observed rate
@@ -30,27 +15,18 @@ export function reliabilityFigure(
   intervalName: string,
 ): Figure {
   const filled = bins.filter((bin) => bin.n > 0 && bin.meanPredicted !== null && bin.observedRate !== null);
-  const limit = probabilityLimit(bins);
+  const limit = probabilityLimit(bins, true);
   const x = filled.map((bin) => bin.meanPredicted as number);
   const hover = filled.map(
     (bin) =>
-      `Bin [${pct(bin.lo)}, ${pct(bin.hi)})<br>Rows: ${bin.n.toLocaleString('en-US')}` +
-      `<br>Mean predicted: ${pct(bin.meanPredicted as number)}<br>Observed: ${pct(bin.observedRate as number)}` +
+      binHover(bin) +
       (bin.ciLow !== null && bin.ciHigh !== null
         ? `<br>95 % ${intervalName}: ${pct(bin.ciLow)} – ${pct(bin.ciHigh)}`
         : ''),
   );
   const withInterval = filled.filter((bin) => bin.ciLow !== null && bin.ciHigh !== null);
   const data: Data[] = [
-    {
-      type: 'scatter',
-      mode: 'lines',
-      x: [0, limit],
-      y: [0, limit],
-      name: 'Perfect calibration',
-      line: { color: theme.muted, dash: 'dash', width: 1 },
-      hoverinfo: 'skip',
-    },
+    perfectCalibrationLine(limit, theme),
     {
       type: 'scatter',
       mode: 'lines',
@@ -98,24 +74,8 @@ export function reliabilityFigure(
       showlegend: false,
     },
   ];
-  const layout = baseLayout(theme);
   return {
     data,
-    layout: {
-      ...layout,
-      margin: { l: 72, r: 16, t: 28, b: 52 },
-      xaxis: themedAxis(theme, 'Predicted probability (%)', {
-        range: [0, limit],
-        tickformat: '.0%',
-        anchor: 'y2',
-      }),
-      yaxis: themedAxis(theme, 'Observed rate (%)', {
-        range: [0, limit],
-        tickformat: '.0%',
-        domain: [0.3, 1],
-      }),
-      yaxis2: themedAxis(theme, 'Rows', { domain: [0, 0.22], rangemode: 'tozero', tickformat: '~s' }),
-      bargap: 0,
-    },
+    layout: { ...reliabilityLayout(theme, 'Predicted probability (%)', limit), bargap: 0 },
   };
 }

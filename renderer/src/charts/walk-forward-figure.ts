@@ -1,5 +1,6 @@
 import type { WalkForwardOutput } from '../../../shared/api/calls/calibration-calls';
-import { baseLayout, themedAxis, type ChartTheme } from './chart-theme';
+import type { ChartTheme } from './chart-theme';
+import { periodLayout, periodRowsBars } from './figure-parts';
 import type { Figure } from './Plot';
 
 export type StepMetric = 'logLoss' | 'brier' | 'ece' | 'oeRatio';
@@ -60,26 +61,15 @@ export function walkForwardFigure(
         ),
         hovertemplate: '%{text}<extra></extra>',
       })),
-      {
-        type: 'bar',
+      periodRowsBars(
         x,
-        y: steps.map((step) => step.testRows),
-        yaxis: 'y2',
-        name: 'Test rows',
-        marker: { color: theme.series[0], opacity: 0.3 },
-        hovertemplate: '%{x}<br>Test rows: %{y:,.0f}<extra></extra>',
-        showlegend: false,
-      },
+        steps.map((step) => step.testRows),
+        'Test rows',
+        theme,
+      ),
     ],
-    layout: {
-      ...baseLayout(theme),
-      margin: { l: 72, r: 16, t: 28, b: 40 },
-      xaxis: themedAxis(theme, 'Test period (UTC)', { type: 'category', anchor: 'y2', automargin: true }),
-      yaxis: themedAxis(theme, info.axis, {
-        domain: [0.3, 1],
-        rangemode: metric === 'oeRatio' ? 'normal' : 'tozero',
-      }),
-      yaxis2: themedAxis(theme, 'Rows', { domain: [0, 0.2], rangemode: 'tozero', tickformat: '~s' }),
-    },
+    layout: periodLayout(theme, 'Test period (UTC)', info.axis, {
+      rangemode: metric === 'oeRatio' ? 'normal' : 'tozero',
+    }),
   };
 }

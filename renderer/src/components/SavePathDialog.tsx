@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../../../shared/api/api-error';
 import { Dialog } from './Dialog';
-import { ErrorBanner } from './ErrorBanner';
+import { FormActions } from './FormParts';
+import { useDialogAction } from './use-dialog-action';
 
 interface Props {
   title: string;
@@ -31,21 +31,13 @@ export function SavePathDialog({
   children,
 }: Props) {
   const [path, setPath] = useState(defaultPath);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useDialogAction();
   const trimmed = path.trim();
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (trimmed === '') return;
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave(trimmed);
-    } catch (caught) {
-      setError(ApiError.from(caught));
-      setSaving(false);
-    }
+    await save.run(() => onSave(trimmed), { clearError: true });
   };
 
   return (
@@ -64,15 +56,12 @@ export function SavePathDialog({
           />
           <span className="field__hint">An existing file at this path is replaced.</span>
         </label>
-        {error ? <ErrorBanner error={error} /> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving || trimmed === ''}>
-            {saving ? 'Saving…' : confirmLabel}
-          </button>
-        </div>
+        <FormActions
+          error={save.error}
+          onCancel={onClose}
+          submitLabel={save.running ? 'Saving…' : confirmLabel}
+          disabled={save.running || trimmed === ''}
+        />
       </form>
     </Dialog>
   );

@@ -16,10 +16,12 @@ import { SegmentedControl } from '../../components/SegmentedControl';
 import { formatCount, formatPercent } from '../../format';
 import { useSessionResults, type CalibrationRunResult } from '../../state/session-results';
 import { useWorkbench } from '../../state/workbench-context';
-import { BIN_COUNTS, type CalibrateSettings, type RankMetric } from '../../state/workbench-state';
-import { FilterBar } from '../diagnose/FilterBar';
+import type { CalibrateSettings, RankMetric } from '../../state/workbench-state';
+import { BinningFields } from '../shared/BinningFields';
+import { DatasetFilterBar } from '../shared/DatasetFilterBar';
 import { DatasetPicker } from '../shared/DatasetPicker';
 import { methodInfo, RANK_METRIC_INFO, validationSummary } from '../shared/calibration-labels';
+import { NoScoreOrOutcome } from '../shared/NoScoreOrOutcome';
 import { useDatasetColumns } from '../shared/use-dataset-columns';
 import { walkForwardRequest } from '../shared/WalkForwardFields';
 import { WalkForwardResults } from '../shared/WalkForwardResults';
@@ -48,14 +50,7 @@ function middleMonth(min: number, max: number): number {
 export function CalibrateWorkspace({ dataset, datasets, onSelect }: Props) {
   const api = useApi();
   const theme = useChartTheme();
-  const {
-    calibrate: settings,
-    updateCalibrate,
-    filterOf,
-    setFilter,
-    showView,
-    updateModels,
-  } = useWorkbench();
+  const { calibrate: settings, updateCalibrate, filterOf, showView, updateModels } = useWorkbench();
   const { calibrate: session } = useSessionResults();
   const filter = filterOf(dataset.id);
   const id = dataset.id;
@@ -166,19 +161,10 @@ export function CalibrateWorkspace({ dataset, datasets, onSelect }: Props) {
 
       {details.error ? <ErrorBanner error={details.error} /> : null}
       {columns && !usable ? (
-        <EmptyState
-          title="This dataset has no score or no outcome"
-          actions={
-            <button type="button" className="button" onClick={() => showView('datasets')}>
-              Back to Datasets
-            </button>
-          }
-        >
-          <p>
-            Calibration maps a predicted probability onto the observed 0/1 outcome. Import the file again and
-            give its columns the roles “score” and “outcome” in the import wizard.
-          </p>
-        </EmptyState>
+        <NoScoreOrOutcome>
+          Calibration maps a predicted probability onto the observed 0/1 outcome. Import the file again and
+          give its columns the roles “score” and “outcome” in the import wizard.
+        </NoScoreOrOutcome>
       ) : (
         <>
           <div className="toolbar calibrate-toolbar">
@@ -207,15 +193,7 @@ export function CalibrateWorkspace({ dataset, datasets, onSelect }: Props) {
               problem={problem}
               onRun={run}
             />
-            {columns ? (
-              <FilterBar
-                filter={filter}
-                onChange={(next) => setFilter(id, next)}
-                time={columns.time}
-                segmentColumns={columns.segments}
-                segmentValues={segmentValues}
-              />
-            ) : null}
+            <DatasetFilterBar datasetId={id} columns={columns} segmentValues={segmentValues} />
           </div>
 
           {state.status === 'running' ? (
@@ -321,29 +299,13 @@ function RunBar({
 }) {
   return (
     <div className="settings-bar run-bar" role="group" aria-label="Run settings">
-      <label className="field field--inline">
-        <span className="field__label">Bins</span>
-        <select
-          className="select"
-          value={settings.bins}
-          onChange={(event) => onChange({ bins: Number(event.target.value) })}
-        >
-          {BIN_COUNTS.map((count) => (
-            <option key={count} value={count}>
-              {count}
-            </option>
-          ))}
-        </select>
-      </label>
-      <SegmentedControl
-        label="Binning"
+      <BinningFields
+        bins={settings.bins}
+        binning={settings.binning}
+        onChange={onChange}
         name="calibrate-binning"
-        value={settings.binning}
-        onChange={(binning) => onChange({ binning })}
-        options={[
-          { value: 'quantile', label: 'Quantile', title: 'Bins with equal numbers of test rows' },
-          { value: 'uniform', label: 'Uniform', title: 'Bins of equal width in predicted probability' },
-        ]}
+        first="quantile"
+        rows="test rows"
       />
       <label className="check" title="Percentile bootstrap of every metric per method: slower on large data">
         <input

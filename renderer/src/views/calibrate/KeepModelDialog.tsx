@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../../shared/api/api-error';
 import type { ModelSummary } from '../../../../shared/api/calls/model-calls';
 import { useApi } from '../../api/api-context';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { FormActions, NameField } from '../../components/FormParts';
+import { useDialogAction } from '../../components/use-dialog-action';
 import { formatDate } from '../../format';
 import type { CalibrationRunResult } from '../../state/session-results';
 import { methodInfo, validationSummary } from '../shared/calibration-labels';
@@ -23,8 +23,7 @@ export function KeepModelDialog({ run, resultIndex, onClose, onKept }: Props) {
   const base = `${method ?? 'model'} · ${run.output.usage.datasetName} · ${formatDate(Date.now())}`;
   const [name, setName] = useState(base);
   const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useDialogAction();
   const trimmed = name.trim();
 
   useEffect(() => {
@@ -48,8 +47,7 @@ export function KeepModelDialog({ run, resultIndex, onClose, onKept }: Props) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (trimmed === '' || method === null) return;
-    setSaving(true);
-    try {
+    await save.run(async () =>
       onKept(
         await api.call('models.save', {
           name: trimmed,
@@ -57,11 +55,8 @@ export function KeepModelDialog({ run, resultIndex, onClose, onKept }: Props) {
           method,
           resultIndex,
         }),
-      );
-    } catch (caught) {
-      setError(ApiError.from(caught));
-      setSaving(false);
-    }
+      ),
+    );
   };
 
   return (
@@ -72,28 +67,20 @@ export function KeepModelDialog({ run, resultIndex, onClose, onKept }: Props) {
           {run.output.usage.datasetName}, {validationSummary(run.output.validation).toLowerCase()}) are kept
           in the workspace. Models lists it for comparison and export.
         </p>
-        <label className="field">
-          <span className="field__label">Model name</span>
-          <input
-            className="input"
-            value={name}
-            maxLength={200}
-            onChange={(event) => {
-              setTouched(true);
-              setName(event.target.value);
-            }}
-            onFocus={(event) => event.target.select()}
-          />
-        </label>
-        {error ? <ErrorBanner error={error} /> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving || trimmed === ''}>
-            Keep model
-          </button>
-        </div>
+        <NameField
+          label="Model name"
+          value={name}
+          onChange={(value) => {
+            setTouched(true);
+            setName(value);
+          }}
+        />
+        <FormActions
+          error={save.error}
+          onCancel={onClose}
+          submitLabel="Keep model"
+          disabled={save.running || trimmed === ''}
+        />
       </form>
     </Dialog>
   );

@@ -2,16 +2,17 @@ import { useState } from 'react';
 import type { DatasetSummary } from '../../../../shared/domain/dataset-summary';
 import { useApi } from '../../api/api-context';
 import { useLongCall } from '../../api/use-long-call';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ProgressPanel } from '../../components/ProgressPanel';
+import { RenameDialog } from '../../components/RenameDialog';
 import { useDatasetList } from '../../data/datasets-context';
+import { formatCount } from '../../format';
 import { useWorkbench } from '../../state/workbench-context';
 import { DatasetDetailsPanel } from './DatasetDetailsPanel';
 import { DatasetTable } from './DatasetTable';
-import { DeleteDatasetDialog } from './DeleteDatasetDialog';
 import { ImportWizard } from './import/ImportWizard';
-import { RenameDatasetDialog } from './RenameDatasetDialog';
 
 type OpenDialog =
   | { kind: 'import' }
@@ -134,9 +135,11 @@ export function DatasetsView() {
         />
       ) : null}
       {dialog?.kind === 'rename' ? (
-        <RenameDatasetDialog
-          dataset={dialog.dataset}
+        <RenameDialog
+          title="Rename dataset"
+          name={dialog.dataset.name}
           onClose={() => setDialog(null)}
+          rename={(newName) => api.call('datasets.rename', { dataset: { id: dialog.dataset.id }, newName })}
           onRenamed={(renamed) => {
             setDialog(null);
             setNotice(`Renamed “${dialog.dataset.name}” to “${renamed.name}”.`);
@@ -145,16 +148,24 @@ export function DatasetsView() {
         />
       ) : null}
       {dialog?.kind === 'delete' ? (
-        <DeleteDatasetDialog
-          dataset={dialog.dataset}
+        <ConfirmDeleteDialog
+          title="Delete dataset?"
+          confirmLabel="Delete dataset"
           onClose={() => setDialog(null)}
+          remove={async () =>
+            (await api.call('datasets.delete', { dataset: { id: dialog.dataset.id } })).deleted
+          }
           onDeleted={(deleted) => {
             setDialog(null);
             forgetDataset(deleted.id);
             setNotice(`Deleted “${deleted.name}”.`);
             void refresh();
           }}
-        />
+        >
+          <strong>{dialog.dataset.name}</strong> ({formatCount(dialog.dataset.rows)} rows) will be deleted
+          from the workspace and its data overwritten. This cannot be undone; the source file{' '}
+          <code>{dialog.dataset.sourceName}</code> is not touched.
+        </ConfirmDeleteDialog>
       ) : null}
     </section>
   );

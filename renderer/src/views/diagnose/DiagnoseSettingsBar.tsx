@@ -1,5 +1,6 @@
 import { SegmentedControl } from '../../components/SegmentedControl';
-import { BIN_COUNTS, type DiagnoseSettings } from '../../state/workbench-state';
+import type { DiagnoseSettings } from '../../state/workbench-state';
+import { BinningFields } from '../shared/BinningFields';
 
 interface Props {
   settings: DiagnoseSettings;
@@ -8,34 +9,15 @@ interface Props {
 
 /** How the reliability diagram bins the scores and which interval it draws. */
 export function DiagnoseSettingsBar({ settings, onChange }: Props) {
-  const counts: readonly number[] = BIN_COUNTS.includes(settings.bins as (typeof BIN_COUNTS)[number])
-    ? BIN_COUNTS
-    : [...BIN_COUNTS, settings.bins].sort((a, b) => a - b);
   return (
     <div className="settings-bar" role="group" aria-label="Diagnostic settings">
-      <label className="field field--inline">
-        <span className="field__label">Bins</span>
-        <select
-          className="select"
-          value={settings.bins}
-          onChange={(event) => onChange({ bins: Number(event.target.value) })}
-        >
-          {counts.map((count) => (
-            <option key={count} value={count}>
-              {count}
-            </option>
-          ))}
-        </select>
-      </label>
-      <SegmentedControl
-        label="Binning"
+      <BinningFields
+        bins={settings.bins}
+        binning={settings.binning}
+        onChange={onChange}
         name="binning"
-        value={settings.binning}
-        onChange={(binning) => onChange({ binning })}
-        options={[
-          { value: 'uniform', label: 'Uniform', title: 'Bins of equal width in predicted probability' },
-          { value: 'quantile', label: 'Quantile', title: 'Bins with equal numbers of rows' },
-        ]}
+        first="uniform"
+        rows="rows"
       />
       <SegmentedControl
         label="Interval"

@@ -15,15 +15,16 @@ import { reliabilityFigure } from '../../charts/reliability-figure';
 import { rocFigure } from '../../charts/roc-figure';
 import { scoreDistributionFigure } from '../../charts/score-distribution-figure';
 import { useChartTheme } from '../../charts/use-chart-theme';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatCount, formatPercent } from '../../format';
 import { viewHref } from '../../navigation/views';
 import { useWorkbench } from '../../state/workbench-context';
-import { PERIODS, type Period } from '../../state/workbench-state';
-import { diagnoseColumns } from './diagnose-columns';
+import { DatasetFilterBar } from '../shared/DatasetFilterBar';
+import { DatasetPicker } from '../shared/DatasetPicker';
+import { NoScoreOrOutcome } from '../shared/NoScoreOrOutcome';
+import { PeriodSelect } from '../shared/PeriodSelect';
+import { chosenColumn, useDatasetColumns } from '../shared/use-dataset-columns';
 import { DiagnoseSettingsBar } from './DiagnoseSettingsBar';
-import { FilterBar } from './FilterBar';
 import { LightLegend } from './LightLegend';
 import { BOOTSTRAP_RESAMPLES, MetricsPanel } from './MetricsPanel';
 import { SegmentTablePanel } from './SegmentTablePanel';
@@ -43,67 +44,26 @@ const INTERVAL_NAMES = { wilson: 'Wilson', jeffreys: 'Jeffreys' } as const;
 export function DiagnoseWorkspace({ dataset, datasets, onSelect }: Props) {
   const api = useApi();
   const theme = useChartTheme();
-  const { diagnose: settings, updateDiagnose, filterOf, setFilter, showView } = useWorkbench();
+  const { diagnose: settings, updateDiagnose, filterOf } = useWorkbench();
   const filter = filterOf(dataset.id);
   const id = dataset.id;
+  const { columns, usable, segmentValues, details } = useDatasetColumns(id);
 
-  const details = useEngineQuery(`show:${id}`, () => api.call('datasets.show', { id }));
-  const columns = details.value ? diagnoseColumns(details.value) : null;
-  const usable = columns !== null && columns.score !== null && columns.outcome !== null;
-
-  const evaluationKey = usable
-    ? JSON.stringify({
-        id,
-        bins: settings.bins,
-        binning: settings.binning,
-        interval: settings.interval,
-        filter,
-      })
-    : null;
+  // The diagnostic and the diagram answer the same request, and so share the key.
+  const binned = { bins: settings.bins, binning: settings.binning, interval: settings.interval, filter };
+  const evaluationKey = usable ? JSON.stringify({ id, ...binned }) : null;
   const evaluation = useEngineQuery<EvaluateOutput>(evaluationKey, (options) =>
-    api.call(
-      'analysis.evaluate',
-      {
-        dataset: { id },
-        bins: settings.bins,
-        binning: settings.binning,
-        interval: settings.interval,
-        filter,
-      },
-      options,
-    ),
+    api.call('analysis.evaluate', { dataset: { id }, ...binned }, options),
   );
 
   // The diagram alone redraws from the engine's cached rows in one pass, so changing bins shows
   // at once; the metrics (ECE, Murphy's decomposition...) follow when the full diagnostic is done.
-  const reliabilityKey = usable
-    ? JSON.stringify({
-        id,
-        bins: settings.bins,
-        binning: settings.binning,
-        interval: settings.interval,
-        filter,
-      })
-    : null;
-  const reliability = useEngineQuery<ReliabilityOutput>(reliabilityKey, (options) =>
-    api.call(
-      'analysis.reliability',
-      {
-        dataset: { id },
-        bins: settings.bins,
-        binning: settings.binning,
-        interval: settings.interval,
-        filter,
-      },
-      options,
-    ),
+  const reliability = useEngineQuery<ReliabilityOutput>(evaluationKey, (options) =>
+    api.call('analysis.reliability', { dataset: { id }, ...binned }, options),
   );
 
   const segmentColumns = columns?.segments ?? [];
-  const segmentColumn =
-    settings.segmentColumn && segmentColumns.includes(settings.segmentColumn)
-      ? settings.segmentColumn
-      : (segmentColumns[0] ?? null);
+  const segmentColumn = chosenColumn(settings.segmentColumn, segmentColumns);
   const segments = useEngineQuery<GroupsOutput>(
     usable && segmentColumn ? JSON.stringify({ id, segmentColumn, filter }) : null,
     (options) =>
@@ -122,27 +82,6 @@ export function DiagnoseWorkspace({ dataset, datasets, onSelect }: Props) {
         options,
       ),
   );
-  // The filter offers every value of a segment column, so these are read without the filter.
-  const segmentValues = useEngineQuery<Record<string, string[]>>(
-    usable && segmentColumns.length > 0 ? `values:${id}:${segmentColumns.join('\u0000')}` : null,
-    async (options) => {
-      const answers = await Promise.all(
-        segmentColumns.map((column) =>
-          api.call(
-            'analysis.groups',
-            { dataset: { id }, by: { kind: 'segment', column } },
-            { signal: options.signal },
-          ),
-        ),
-      );
-      return Object.fromEntries(
-        answers.map((answer, index) => [
-          segmentColumns[index] as string,
-          answer.groups.map((group) => group.label).sort((a, b) => a.localeCompare(b)),
-        ]),
-      );
-    },
-  );
 
   const bootstrap = useLongCall<{ key: string; ci: DiagnosticCi | null }>();
   const runBootstrap = () => {
@@ -151,14 +90,7 @@ export function DiagnoseWorkspace({ dataset, datasets, onSelect }: Props) {
     void bootstrap.run(async (options) => {
       const answer = await api.call(
         'analysis.evaluate',
-        {
-          dataset: { id },
-          bins: settings.bins,
-          binning: settings.binning,
-          interval: settings.interval,
-          filter,
-          bootstrap: { resamples: BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED },
-        },
+        { dataset: { id }, ...binned, bootstrap: { resamples: BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED } },
         options,
       );
       return { key, ci: answer.ci };
@@ -197,52 +129,22 @@ export function DiagnoseWorkspace({ dataset, datasets, onSelect }: Props) {
           <h1 id="diagnose-heading">Diagnose</h1>
           <p className="view__subtitle">How well the predicted probabilities match what happened.</p>
         </div>
-        <label className="field field--inline">
-          <span className="field__label">Dataset</span>
-          <select
-            className="select select--wide"
-            value={id}
-            onChange={(event) => onSelect(Number(event.target.value))}
-          >
-            {datasets.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name} ({formatCount(d.rows)} rows)
-              </option>
-            ))}
-          </select>
-        </label>
+        <DatasetPicker datasets={datasets} value={id} onChange={onSelect} />
       </header>
 
       {details.error ? <ErrorBanner error={details.error} /> : null}
       {columns && !usable ? (
-        <EmptyState
-          title="This dataset has no score or no outcome"
-          actions={
-            <button type="button" className="button" onClick={() => showView('datasets')}>
-              Back to Datasets
-            </button>
-          }
-        >
-          <p>
-            A diagnosis compares a predicted probability with the observed 0/1 outcome. “{dataset.name}” has{' '}
-            {columns.score ? `the score “${columns.score}”` : 'no score column'} and{' '}
-            {columns.outcome ? `the outcome “${columns.outcome}”` : 'no outcome column'}. Import the file
-            again and give its columns these roles in the import wizard.
-          </p>
-        </EmptyState>
+        <NoScoreOrOutcome>
+          A diagnosis compares a predicted probability with the observed 0/1 outcome. “{dataset.name}” has{' '}
+          {columns.score ? `the score “${columns.score}”` : 'no score column'} and{' '}
+          {columns.outcome ? `the outcome “${columns.outcome}”` : 'no outcome column'}. Import the file again
+          and give its columns these roles in the import wizard.
+        </NoScoreOrOutcome>
       ) : (
         <>
           <div className="toolbar">
             <DiagnoseSettingsBar settings={settings} onChange={updateDiagnose} />
-            {columns ? (
-              <FilterBar
-                filter={filter}
-                onChange={(next) => setFilter(id, next)}
-                time={columns.time}
-                segmentColumns={segmentColumns}
-                segmentValues={segmentValues.value}
-              />
-            ) : null}
+            <DatasetFilterBar datasetId={id} columns={columns} segmentValues={segmentValues} />
           </div>
           <p className="usage-line" aria-live="polite">
             {usage && result ? (
@@ -347,21 +249,11 @@ export function DiagnoseWorkspace({ dataset, datasets, onSelect }: Props) {
                 exportName={`calibration-over-time-${dataset.name}`}
                 busy={periods.loading}
                 extraActions={
-                  <label className="field field--inline">
-                    <span className="field__label">Period</span>
-                    <select
-                      className="select"
-                      value={settings.period}
-                      disabled={!columns?.time}
-                      onChange={(event) => updateDiagnose({ period: event.target.value as Period })}
-                    >
-                      {PERIODS.map((period) => (
-                        <option key={period} value={period}>
-                          {period}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <PeriodSelect
+                    value={settings.period}
+                    disabled={!columns?.time}
+                    onChange={(period) => updateDiagnose({ period })}
+                  />
                 }
               />
               {periods.error ? <ErrorBanner error={periods.error} /> : null}

@@ -12,6 +12,7 @@ import { WrittenFile } from '../../components/WrittenFile';
 import { folderOf, joinPath, safeFileName, useAppInfo } from '../../data/app-info';
 import { formatCount, formatDecimal } from '../../format';
 import { platform } from '../../platform/platform';
+import { DatasetPicker } from '../shared/DatasetPicker';
 
 interface Props {
   model: ModelSummary;
@@ -197,20 +198,7 @@ export function ExportPanel({ model, compare, datasets }: Props) {
           onClose={() => setDialog(null)}
           onSave={runApply}
         >
-          <label className="field">
-            <span className="field__label">Dataset</span>
-            <select
-              className="select"
-              value={applyDataset}
-              onChange={(event) => setApplyDataset(Number(event.target.value))}
-            >
-              {datasets.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name} ({formatCount(d.rows)} rows)
-                </option>
-              ))}
-            </select>
-          </label>
+          <DatasetPicker datasets={datasets} value={applyDataset} onChange={setApplyDataset} stacked />
         </SavePathDialog>
       ) : null}
     </Panel>

@@ -3,9 +3,11 @@ import { ApiError } from '../../../../shared/api/api-error';
 import type { ModelDetails, ModelSummary } from '../../../../shared/api/calls/model-calls';
 import { useApi } from '../../api/api-context';
 import { useEngineQuery } from '../../api/use-engine-query';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Panel } from '../../components/Panel';
+import { RenameDialog } from '../../components/RenameDialog';
 import { useDatasetList } from '../../data/datasets-context';
 import { viewHref } from '../../navigation/views';
 import { useWorkbench } from '../../state/workbench-context';
@@ -13,7 +15,6 @@ import { methodInfo } from '../shared/calibration-labels';
 import { ExportPanel } from './ExportPanel';
 import { ModelComparison } from './ModelComparison';
 import { ModelDetailsPanels } from './ModelDetails';
-import { DeleteModelDialog, RenameModelDialog } from './ModelDialogs';
 import { ModelTable } from './ModelTable';
 
 /** The kept models: the history, one model's page with its exports, and a comparison of two. */
@@ -164,9 +165,11 @@ export function ModelsView() {
           ) : null}
 
           {dialog === 'rename' && selected ? (
-            <RenameModelDialog
-              model={selected}
+            <RenameDialog
+              title="Rename model"
+              name={selected.name}
               onClose={() => setDialog(null)}
+              rename={(newName) => api.call('models.rename', { model: { id: selected.id }, newName })}
               onRenamed={() => {
                 setDialog(null);
                 void refresh();
@@ -174,9 +177,11 @@ export function ModelsView() {
             />
           ) : null}
           {dialog === 'delete' && selected ? (
-            <DeleteModelDialog
-              model={selected}
+            <ConfirmDeleteDialog
+              title="Delete model?"
+              confirmLabel="Delete model"
               onClose={() => setDialog(null)}
+              remove={async () => (await api.call('models.delete', { model: { id: selected.id } })).deleted}
               onDeleted={(deleted) => {
                 setDialog(null);
                 // Drop it at once, so nothing asks the engine for a model that is gone.
@@ -184,7 +189,10 @@ export function ModelsView() {
                 updateModels({ selectedId: null });
                 void refresh();
               }}
-            />
+            >
+              <strong>{selected.name}</strong> will be deleted from the workspace. This cannot be undone; its
+              dataset and any parameter file already saved are not touched.
+            </ConfirmDeleteDialog>
           ) : null}
         </>
       )}

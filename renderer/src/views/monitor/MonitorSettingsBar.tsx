@@ -1,4 +1,5 @@
-import { PERIODS, type MonitorSettings, type Period, type Thresholds } from '../../state/workbench-state';
+import type { MonitorSettings, Thresholds } from '../../state/workbench-state';
+import { PeriodSelect } from '../shared/PeriodSelect';
 
 interface Props {
   settings: MonitorSettings;
@@ -48,20 +49,7 @@ export function MonitorSettingsBar({ settings, onChange }: Props) {
   const setThreshold = (patch: Partial<Thresholds>) => onChange({ thresholds: { ...thresholds, ...patch } });
   return (
     <div className="settings-bar" role="group" aria-label="Drift settings">
-      <label className="field field--inline">
-        <span className="field__label">Period</span>
-        <select
-          className="select"
-          value={settings.period}
-          onChange={(event) => onChange({ period: event.target.value as Period })}
-        >
-          {PERIODS.map((period) => (
-            <option key={period} value={period}>
-              {period}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PeriodSelect value={settings.period} onChange={(period) => onChange({ period })} />
       <NumberField
         label="PSI reference (periods)"
         title="The first N periods are the baseline score distribution of the PSI"

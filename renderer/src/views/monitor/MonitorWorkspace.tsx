@@ -13,10 +13,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Panel } from '../../components/Panel';
 import { formatCount } from '../../format';
 import { useWorkbench } from '../../state/workbench-context';
-import { FilterBar } from '../diagnose/FilterBar';
 import { LightLegend } from '../diagnose/LightLegend';
+import { DatasetFilterBar } from '../shared/DatasetFilterBar';
 import { DatasetPicker } from '../shared/DatasetPicker';
-import { useDatasetColumns } from '../shared/use-dataset-columns';
+import { chosenColumn, useDatasetColumns } from '../shared/use-dataset-columns';
 import { walkForwardRequest, WalkForwardFields } from '../shared/WalkForwardFields';
 import { WalkForwardResults } from '../shared/WalkForwardResults';
 import { AlertsPanel } from './AlertsPanel';
@@ -41,7 +41,7 @@ const SEGMENT_SEED = 1;
 export function MonitorWorkspace({ dataset, datasets, onSelect }: Props) {
   const api = useApi();
   const theme = useChartTheme();
-  const { monitor: settings, updateMonitor, filterOf, setFilter } = useWorkbench();
+  const { monitor: settings, updateMonitor, filterOf } = useWorkbench();
   const filter = filterOf(dataset.id);
   const id = dataset.id;
   const { columns, usable, numericFeatures, segmentValues, details } = useDatasetColumns(id);
@@ -104,10 +104,7 @@ export function MonitorWorkspace({ dataset, datasets, onSelect }: Props) {
   );
 
   const segmentColumns = columns?.segments ?? [];
-  const segmentColumn =
-    settings.segmentColumn && segmentColumns.includes(settings.segmentColumn)
-      ? settings.segmentColumn
-      : (segmentColumns[0] ?? null);
+  const segmentColumn = chosenColumn(settings.segmentColumn, segmentColumns);
   const segmented = useEngineQuery<SegmentedOutput>(
     usable && segmentColumn
       ? JSON.stringify({ id, filter, segmentColumn, minEvents: settings.minEvents })
@@ -159,15 +156,7 @@ export function MonitorWorkspace({ dataset, datasets, onSelect }: Props) {
         <>
           <div className="toolbar">
             <MonitorSettingsBar settings={settings} onChange={updateMonitor} />
-            {columns ? (
-              <FilterBar
-                filter={filter}
-                onChange={(next) => setFilter(id, next)}
-                time={columns.time}
-                segmentColumns={segmentColumns}
-                segmentValues={segmentValues}
-              />
-            ) : null}
+            <DatasetFilterBar datasetId={id} columns={columns} segmentValues={segmentValues} />
           </div>
           <p className="usage-line" aria-live="polite">
             {usage ? (

@@ -1,21 +1,26 @@
 import type { DatasetSummary } from '../../../../shared/domain/dataset-summary';
 import { formatCount } from '../../format';
 
-/** The dataset a view works on; the choice is shared by every view. */
+/**
+ * A choice of dataset, by name with its row count. Inline (the default) it is the dataset a view
+ * works on, a choice every view shares; stacked, a field of a form (e.g. the dataset to score).
+ */
 export function DatasetPicker({
   datasets,
   value,
   onChange,
+  stacked = false,
 }: {
   datasets: DatasetSummary[];
   value: number;
   onChange: (id: number) => void;
+  stacked?: boolean;
 }) {
   return (
-    <label className="field field--inline">
+    <label className={stacked ? 'field' : 'field field--inline'}>
       <span className="field__label">Dataset</span>
       <select
-        className="select select--wide"
+        className={stacked ? 'select' : 'select select--wide'}
         value={value}
         onChange={(event) => onChange(Number(event.target.value))}
       >

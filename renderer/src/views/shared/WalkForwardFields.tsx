@@ -1,7 +1,8 @@
 import type { CalibratorMethod } from '../../../../shared/calibration/calibrator-method';
-import { PERIODS, type Period, type WalkForwardSettings } from '../../state/workbench-state';
+import type { WalkForwardSettings } from '../../state/workbench-state';
 import { CALIBRATOR_METHODS } from '../calibrate/CalibratorChecklist';
 import { methodInfo } from './calibration-labels';
+import { PeriodSelect } from './PeriodSelect';
 
 const clampInt = (text: string, min: number, max: number): number | null => {
   const value = Math.round(Number(text));
@@ -32,20 +33,7 @@ export function WalkForwardFields({
           ))}
         </select>
       </label>
-      <label className="field field--inline">
-        <span className="field__label">Period</span>
-        <select
-          className="select"
-          value={settings.period}
-          onChange={(event) => onChange({ period: event.target.value as Period })}
-        >
-          {PERIODS.map((period) => (
-            <option key={period} value={period}>
-              {period}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PeriodSelect value={settings.period} onChange={(period) => onChange({ period })} />
       <label className="field field--inline">
         <span className="field__label">Window</span>
         <select

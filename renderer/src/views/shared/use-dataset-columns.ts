@@ -55,3 +55,8 @@ export function useDatasetColumns(id: number): DatasetColumns {
       .map((column) => column.name) ?? [];
   return { details, columns, usable, numericFeatures, segmentValues: segmentValues.value };
 }
+
+/** The column a setting names while the dataset still has it; otherwise the first one (null: none). */
+export function chosenColumn(chosen: string | null, available: readonly string[]): string | null {
+  return chosen && available.includes(chosen) ? chosen : (available[0] ?? null);
+}
