@@ -1,5 +1,5 @@
 import { quantilesOfSorted } from '../statistics/quantile';
-import { createRandomStream, seedState } from '../statistics/random';
+import { createRandomStream, rotl, seedState } from '../statistics/random';
 import { POISSON_ONE_AMBIGUOUS, poissonOneRefinement, poissonOneTable } from '../statistics/poisson-one';
 import { binIndex } from './bins';
 
@@ -262,10 +262,6 @@ function resampleGroupSums(
     sums[3 * g + 1] = sumWeightP;
     sums[3 * g + 2] = sumWeightP2;
   }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
 
 /** Seeded percentile intervals for Brier and ECE (fixed bins `edges`) by the Poisson bootstrap. */

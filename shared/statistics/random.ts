@@ -68,6 +68,7 @@ export function createRandomStream(seed: number, stream = 0): RandomStream {
   };
 }
 
-function rotl(x: number, k: number): number {
+/** 32-bit left rotation, the mixing step of xoshiro128**. */
+export function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }

@@ -15,6 +15,7 @@ import { CliFailure } from '../cli-failure';
 import { EXIT_USAGE, type CliIo } from '../cli-io';
 import { withDatasetSource } from '../dataset-source';
 import { formatTable } from '../format-table';
+import { dateFlag, formatMetric as fmt, integerFlag } from '../flag-values';
 import { interruptSignal } from '../interrupt-signal';
 import { progressBar } from '../progress-bar';
 import { runSegmentedCalibration } from './calibrate-segmented';
@@ -293,7 +294,6 @@ function calibrationText(
     `${output.rows.train.toLocaleString('en-US')} training rows, ${output.rows.test.toLocaleString('en-US')} test rows (${scheme})`,
     '',
   ];
-  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(4));
   const ci = (r: MethodResult, key: string) => {
     const interval = r.ci?.[key];
     return interval ? ` [${fmt(interval[0])}, ${fmt(interval[1])}]` : '';
@@ -452,22 +452,4 @@ function validationFromFlags(flags: CalibrateFlags, seed: number): CalibrateInpu
         EXIT_USAGE,
       );
   }
-}
-
-/** An ISO 8601 date or date-time, read as UTC when it names no zone. */
-export function dateFlag(name: string, value: string): number {
-  const withZone = /T/.test(value) && !/(Z|[+-]\d\d:?\d\d)$/i.test(value) ? `${value}Z` : value;
-  const ms = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(withZone) : Number.NaN;
-  if (Number.isNaN(ms)) {
-    throw new CliFailure(`${name} must be an ISO 8601 date such as 2024-07-01 (got "${value}")`, EXIT_USAGE);
-  }
-  return ms;
-}
-
-export function integerFlag(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new CliFailure(`${name} must be an integer from ${min} to ${max} (got "${value}")`, EXIT_USAGE);
-  }
-  return n;
 }

@@ -5,12 +5,12 @@ import { formatTable } from '../format-table';
 import { progressBar } from '../progress-bar';
 import {
   count,
-  fmt,
   withCalibrateSource,
   writeDocument,
   type CalibrateContext,
   type WrittenFile,
 } from './calibrate-shared';
+import { formatMetric as fmt } from '../flag-values';
 
 /**
  * `scorecal calibrate --segment COL`: a Platt map per segment shrunk toward the global map

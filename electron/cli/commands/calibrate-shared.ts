@@ -1,3 +1,4 @@
+import { formatMetric as fmt } from '../flag-values';
 import type { ApiClient } from '../../../shared/api/client';
 import type { DatasetRef } from '../../../shared/domain/dataset-details';
 import type { DiagnosticCi } from '../../../shared/metrics/diagnostic-schema';
@@ -48,9 +49,6 @@ export function writeDocument(target: string, document: ParamDocument): WrittenF
   const bytes = writeParamFile(target, document);
   return { path: target, bytes, contentHash: document.contentHash.value };
 }
-
-export const fmt = (x: number | null | undefined, digits = 4): string =>
-  x === null || x === undefined ? '—' : x.toFixed(digits);
 
 export const count = (n: number): string => n.toLocaleString('en-US');
 

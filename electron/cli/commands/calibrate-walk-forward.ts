@@ -5,13 +5,13 @@ import { formatTable } from '../format-table';
 import { progressBar } from '../progress-bar';
 import {
   count,
-  fmt,
   withCalibrateSource,
   withCi,
   writeDocument,
   type CalibrateContext,
   type WrittenFile,
 } from './calibrate-shared';
+import { formatMetric as fmt } from '../flag-values';
 
 const STRATEGIES = [
   ['uncalibrated', 'raw'],

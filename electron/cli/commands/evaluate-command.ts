@@ -9,6 +9,7 @@ import { CliFailure } from '../cli-failure';
 import { EXIT_USAGE, type CliIo } from '../cli-io';
 import { withDatasetSource } from '../dataset-source';
 import { formatTable } from '../format-table';
+import { formatMetric as fmt, integerFlag } from '../flag-values';
 import { interruptSignal } from '../interrupt-signal';
 import { progressBar } from '../progress-bar';
 import { addScoreInputOptions, scoreInputFromFlags, type ScoreInputFlags } from './score-input-options';
@@ -185,17 +186,6 @@ function groupTables(grouped: GroupedResults): string {
 export function evaluationJson(result: EvaluateOutput): Record<string, unknown> {
   return result.ci === null ? { ...result.diagnostic } : { ...result.diagnostic, ci: result.ci };
 }
-
-function integerFlag(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new CliFailure(`${name} must be an integer from ${min} to ${max} (got "${value}")`, EXIT_USAGE);
-  }
-  return n;
-}
-
-const fmt = (v: number | null | undefined, digits = 4) =>
-  v === null || v === undefined ? '—' : v.toFixed(digits);
 
 function evaluationTable(result: EvaluateOutput): string {
   const d = result.diagnostic;

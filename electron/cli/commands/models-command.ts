@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { formatMetric as fmt } from '../flag-values';
 import type { ModelRef, ModelSummary } from '../../../shared/api/calls/model-calls';
 import { createApiClient, type ApiClient } from '../../../shared/api/client';
 import type { CliIo } from '../cli-io';
@@ -135,5 +136,3 @@ function row(model: ModelSummary): string[] {
     new Date(model.createdAt).toISOString().slice(0, 16).replace('T', ' '),
   ];
 }
-
-const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(4));

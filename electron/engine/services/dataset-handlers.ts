@@ -20,9 +20,11 @@ export function datasetHandlers(services: EngineServices): Pick<Handlers, keyof 
     'datasets.import': (input, context) => importFile(db, input, context, { pool: services.pool }),
     'datasets.show': async (input) => getDatasetDetails(db, input),
     'datasets.rename': async (input) => renameDataset(db, input.dataset, input.newName),
-    'datasets.delete': async (input) => ({
-      deleted: deleteDataset(db, input.dataset, { compact: input.compact }),
-    }),
+    'datasets.delete': async (input) => {
+      // Deleted data must not linger in the analysis cache either.
+      services.sampleCache.clear();
+      return { deleted: deleteDataset(db, input.dataset, { compact: input.compact }) };
+    },
     'datasets.findBySha256': async (input) => ({ datasets: findDatasetsBySha256(db, input.sha256) }),
   };
 }
