@@ -13,6 +13,7 @@ import { registerModelsCommand } from './commands/models-command';
 import { registerRenameCommand } from './commands/rename-command';
 import { registerReportCommand } from './commands/report-command';
 import { registerSampleCommand } from './commands/sample-command';
+import { registerScriptsCommand } from './commands/scripts-command';
 import { registerShowCommand } from './commands/show-command';
 import { registerVerifyCommand } from './commands/verify-command';
 import { registerWebCommand } from './commands/web-command';
@@ -22,6 +23,9 @@ export function buildProgram(io: CliIo): Command {
     .description('Scorecal: calibrate risk scoring models on your own machine. Nothing leaves it.')
     .version(appVersion, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Root options only before a command, so a command may have its own --version
+    // (`scripts show NAME --version 2`) instead of printing the app's.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDatasetsCommand(program, io);
@@ -35,6 +39,7 @@ export function buildProgram(io: CliIo): Command {
   registerReportCommand(program, io);
   registerVerifyCommand(program, io);
   registerModelsCommand(program, io);
+  registerScriptsCommand(program, io);
   registerSampleCommand(program, io);
   registerWebCommand(program, io);
   for (const command of program.commands)

@@ -10,6 +10,7 @@ import { appHandlers } from './services/app-handlers';
 import { calibrationHandlers } from './services/calibration-handlers';
 import { datasetHandlers } from './services/dataset-handlers';
 import { modelHandlers } from './services/model-handlers';
+import { scriptHandlers } from './services/script-handlers';
 import type { EngineServices } from './services/engine-services';
 import { WorkerPool } from './workers/worker-pool';
 import { openWorkspace } from './workspace/open-workspace';
@@ -49,6 +50,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...analysisHandlers(services),
     ...calibrationHandlers(services),
     ...modelHandlers(services),
+    ...scriptHandlers(services),
   });
   let closed = false;
   return {

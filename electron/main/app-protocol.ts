@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+import { isSandboxPageRequest, sandboxPageResponse } from './sandbox-page-response';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import { contentTypeOf } from '../../shared/web/content-types';
 
@@ -39,6 +40,7 @@ export async function respondToAppRequest(rootDir: string, request: Request): Pr
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return textResponse(405, 'Method not allowed');
   }
+  if (isSandboxPageRequest(request.url)) return sandboxPageResponse(request.method);
   const resolved = await resolveAppRequest(rootDir, request.url);
   if ('status' in resolved) {
     return textResponse(resolved.status, resolved.status === 403 ? 'Forbidden' : 'Not found');

@@ -64,6 +64,9 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
   // Before `ready`: these only take effect when set first.
   registerAppScheme(electron.protocol);
   app.enableSandbox();
+  // User scripts run in a sandboxed iframe; in its own process a memory bomb kills only the sandbox
+  // (default in current Chromium, stated here so it does not depend on the version).
+  app.commandLine.appendSwitch('enable-features', 'IsolateSandboxedIframes');
   // Chromium's profile and the single-instance lock live in userData; an override lets the
   // end-to-end test run beside a Scorecal the user already has open, with a throwaway profile.
   const userDataOverride = options.env.SCORECAL_USER_DATA_DIR;

@@ -7,6 +7,8 @@ import { sendText } from './http-replies';
 import { InFlightCalls } from './in-flight-calls';
 import { DEFAULT_BODY_LIMIT_BYTES } from './read-json-body';
 import { checkRequestSource } from './request-guard';
+import { SANDBOX_PAGE_PATH } from '../../shared/security/sandbox-page';
+import { serveSandboxPage } from './sandbox-page-answer';
 import { applySecurityHeaders } from './security-headers';
 import { resolveStaticRoot, serveStaticFile } from './static-files';
 import { createWebCredentials, randomSecret, type WebCredentials } from './web-credentials';
@@ -97,6 +99,7 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
 
   if (pathname === '/api' || pathname.startsWith('/api/'))
     return routeApiRequest(request, response, pathname, context);
+  if (isRead && pathname === `/${SANDBOX_PAGE_PATH}`) return serveSandboxPage(request, response);
   if (isRead) return serveStaticFile(request, response, context.staticRoot, pathname);
   return sendText(response, 405, 'Scorecal serves its files with GET only.', { Allow: 'GET, HEAD' });
 }

@@ -4,6 +4,7 @@ import { appCalls } from './calls/app-calls';
 import { calibrationCalls } from './calls/calibration-calls';
 import { datasetCalls } from './calls/dataset-calls';
 import { modelCalls } from './calls/model-calls';
+import { scriptCalls } from './calls/script-calls';
 
 export { AppInfoSchema, type AppInfo } from './calls/app-calls';
 
@@ -18,6 +19,7 @@ export const apiContract = {
   ...analysisCalls,
   ...calibrationCalls,
   ...modelCalls,
+  ...scriptCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

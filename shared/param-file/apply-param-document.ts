@@ -3,6 +3,7 @@ import { applyCalibration } from '../calibration/registry';
 import { applyVennAbersInterval } from '../calibration/venn-abers';
 import { toProbability } from '../score-input/score-conversion';
 import type { ParamDocumentBody } from './param-file-schema';
+import { ScriptFileError } from './script-file-error';
 
 export interface AppliedScores {
   /** The score read as a probability by the file's score rule (the map's input). */
@@ -25,7 +26,8 @@ export class MissingSegmentsError extends Error {
 /**
  * What a production engine does with a parameter file: read each raw score by `scoreInput`, then
  * apply the fitted map (docs/parameter-file.md). Throws ScoreInputError / CalibrationInputError
- * (with the row) for a score the rule cannot read.
+ * (with the row) for a score the rule cannot read, and ScriptFileError for a script file (its
+ * formula runs only in the workbench's sandbox).
  *
  * `segments` holds each row's label in the column `params.column` (null when missing); only a
  * `segmented-platt` file reads it, and such a file refuses to run without it, because silently
@@ -36,8 +38,9 @@ export function applyParamDocument(
   rawScores: Float64Array,
   segments?: readonly (string | null)[],
 ): AppliedScores {
-  const raw = toProbability(document.scoreInput, rawScores);
   const params = document.params;
+  if (params.method === 'script') throw new ScriptFileError('This parameter file');
+  const raw = toProbability(document.scoreInput, rawScores);
   if (params.method === 'segmented-platt') {
     if (!segments) throw new MissingSegmentsError(params.column);
     if (segments.length !== raw.length) {

@@ -5,6 +5,8 @@ import { calibrators, type CalibrationParams } from '../calibration/registry';
 import { DatasetFilterSchema } from '../domain/dataset-filter';
 import { DiagnosticCiSchema, DiagnosticSchema } from '../metrics/diagnostic-schema';
 import { ScoreInputSchema } from '../score-input/score-input';
+import { ScriptObjectiveSchema } from '../scripting/fit-report';
+import { ScriptParamsSchema, type ScriptParams } from './script-params';
 
 /** What the `format` field of every Scorecal parameter file says. */
 export const PARAM_FILE_FORMAT = 'scorecal.calibration';
@@ -21,15 +23,16 @@ const seed = z
   .max(2 ** 32 - 1);
 
 /**
- * What a file can hold: one of the calibrators, or the segmented Platt calibrator (one Platt map per
- * segment plus the global map; docs/parameter-file.md). Format 1 gained `segmented-platt` after its
- * first release; a reader that predates it refuses such a file at the schema check, never misreads it.
+ * What a file can hold: one of the calibrators, the segmented Platt calibrator (one Platt map per
+ * segment plus the global map), or a custom scoring script (its source and fitted values;
+ * docs/parameter-file.md). Format 1 gained `segmented-platt` and `script` after its first release; a
+ * reader that predates them refuses such a file at the schema check, never misreads it.
  */
-export const ParamFileMethodSchema = z.enum([...CalibratorMethodSchema.options, 'segmented-platt']);
+export const ParamFileMethodSchema = z.enum([...CalibratorMethodSchema.options, 'segmented-platt', 'script']);
 export type ParamFileMethod = z.infer<typeof ParamFileMethodSchema>;
 
 /** The parameters of any method a file can hold, discriminated by `method`. */
-export type ParamFileParams = CalibrationParams | SegmentedPlattParams;
+export type ParamFileParams = CalibrationParams | SegmentedPlattParams | ScriptParams;
 
 /** The training window of a walk-forward: every period so far, or the last `periods` of them. */
 export const FileWindowSchema = z.discriminatedUnion('kind', [
@@ -68,7 +71,11 @@ export const ProvenanceSchema = z.strictObject({
     timeMax: isoInstant.nullable(),
   }),
   columns: z.strictObject({
-    score: z.string().min(1),
+    /**
+     * The score column the map reads. A `script` file names the production score it was compared
+     * with, or null when the dataset had none (only a script file may say null: a map needs a score).
+     */
+    score: z.string().min(1).nullable(),
     outcome: z.string().min(1),
     weight: z.string().min(1).nullable(),
   }),
@@ -105,12 +112,46 @@ export const ValidationMetricsSchema = z.strictObject({
 });
 export type ValidationMetrics = z.infer<typeof ValidationMetricsSchema>;
 
-/** Reserved for custom scoring scripts (issue 6): their source and the fitted parameter values. */
+const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'must be an identifier');
+
+/**
+ * A custom scoring script (issue 6; method `script`): the exact source that was fitted, which saved
+ * version of which script it was, the fitted values and how the fit went. Files of every other
+ * method hold null. The source is the formula: only the workbench's sandbox runs it, so a production
+ * engine that reads this file must port the formula, with `fittedValues` as its constants.
+ */
 export const ScriptSchema = z.strictObject({
   language: z.literal('typescript'),
+  /** The script's name in the workspace it was saved in, and the version of its history. */
+  name: z.string().min(1),
+  version: z.number().int().positive(),
+  /** SHA-256 of the UTF-8 bytes of `source` (checked with the content hash). */
+  sourceSha256: sha256Hex,
   source: z.string(),
-  fittedValues: z.record(z.string(), z.number()),
+  fittedValues: z.record(identifier, z.number().finite()),
+  standardErrors: z.record(identifier, z.number().finite().nonnegative().nullable()),
+  /** Why standard errors are missing; null when every one is present. */
+  standardErrorNote: z.string().nullable(),
+  objective: ScriptObjectiveSchema,
+  /** The name of the script's stress scenario; null when it has none. */
+  scenario: z.string().nullable(),
+  /** How the optimiser ended (docs/optimizer.md). */
+  fit: z.strictObject({
+    status: z.string(),
+    converged: z.boolean(),
+    message: z.string(),
+    iterations: count,
+    evaluations: count,
+    /** Mean objective per training row at the optimum (weighted mean with weights). */
+    objectiveValue: z.number().finite(),
+    method: z.enum(['lbfgsb', 'nelder-mead']),
+    /** The first optimiser's end when 'auto' fell back to Nelder–Mead; null otherwise. */
+    fallback: z
+      .strictObject({ status: z.string(), message: z.string(), iterations: z.number().int() })
+      .nullable(),
+  }),
 });
+export type ScriptRecord = z.infer<typeof ScriptSchema>;
 
 export const ContentHashSchema = z.strictObject({
   algorithm: z.literal('sha256'),
@@ -141,7 +182,11 @@ const bodyShape = {
 /** The params must satisfy the schema of the method the document names (with the path kept). */
 function checkParams(doc: { method: ParamFileMethod; params: unknown }, ctx: z.RefinementCtx) {
   const schema =
-    doc.method === 'segmented-platt' ? SegmentedPlattParamsSchema : calibrators[doc.method].paramsSchema;
+    doc.method === 'segmented-platt'
+      ? SegmentedPlattParamsSchema
+      : doc.method === 'script'
+        ? ScriptParamsSchema
+        : calibrators[doc.method].paramsSchema;
   const parsed = schema.safeParse(doc.params);
   if (parsed.success) return;
   for (const issue of parsed.error.issues) {
@@ -149,13 +194,62 @@ function checkParams(doc: { method: ParamFileMethod; params: unknown }, ctx: z.R
   }
 }
 
+/**
+ * A script file carries its script (and only a script file does), its fitted values are the params',
+ * and only it may lack a score column (a map reads one; a script reads whatever columns it names).
+ */
+function checkScript(
+  doc: {
+    method: ParamFileMethod;
+    params: unknown;
+    script: ScriptRecord | null;
+    provenance: { columns: { score: string | null } };
+  },
+  ctx: z.RefinementCtx,
+) {
+  if (doc.method !== 'script') {
+    if (doc.script !== null) {
+      ctx.addIssue({ code: 'custom', message: `a ${doc.method} file holds no script`, path: ['script'] });
+    }
+    if (doc.provenance.columns.score === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a ${doc.method} file must name its score column`,
+        path: ['provenance', 'columns', 'score'],
+      });
+    }
+    return;
+  }
+  if (doc.script === null) {
+    ctx.addIssue({ code: 'custom', message: 'a script file must hold its script', path: ['script'] });
+    return;
+  }
+  const values = (doc.params as Partial<ScriptParams>).values;
+  if (values && canonicalRecord(values) !== canonicalRecord(doc.script.fittedValues)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must equal params.values',
+      path: ['script', 'fittedValues'],
+    });
+  }
+}
+
+function canonicalRecord(record: Record<string, number>): string {
+  return JSON.stringify(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function checkDocument(doc: Parameters<typeof checkScript>[0], ctx: z.RefinementCtx) {
+  checkParams(doc, ctx);
+  checkScript(doc, ctx);
+}
+
 /** A document before its hash is added: what the hash covers. */
-export const ParamDocumentBodySchema = z.strictObject(bodyShape).superRefine(checkParams);
+export const ParamDocumentBodySchema = z.strictObject(bodyShape).superRefine(checkDocument);
 
 /** A complete parameter file, format version 1. */
 export const ParamDocumentSchema = z
   .strictObject({ ...bodyShape, contentHash: ContentHashSchema })
-  .superRefine(checkParams);
+  .superRefine(checkDocument);
 
 export type ParamDocumentBody = z.infer<typeof ParamDocumentBodySchema>;
 export type ParamDocument = z.infer<typeof ParamDocumentSchema>;

@@ -76,6 +76,14 @@ export function verifyParamText(text: string, sha256: Sha256Hex): ParamFileVerdi
       `content hash mismatch: the file was changed after it was written (recorded ${recorded.slice(0, 12)}…, content gives ${actual.slice(0, 12)}…)`,
     );
   }
+  // A script's own hash is part of the same promise: the source is the one that was fitted.
+  const script = parsed.data.script;
+  if (script !== null && sha256(script.source) !== script.sourceSha256) {
+    return fail(
+      'hash',
+      `script source hash mismatch: script.source is not the source that was fitted (recorded ${script.sourceSha256.slice(0, 12)}…, source gives ${sha256(script.source).slice(0, 12)}…)`,
+    );
+  }
   passed.push('hash');
   return { ok: true, document: parsed.data as ParamDocument, passed };
 }

@@ -12,7 +12,9 @@
  * - worker-src blob:: Monaco's language workers and the user-script worker may be started
  *   from blob: URLs built by the page itself.
  * - connect-src 'self': the IPC bridge is not a network request; fetch stays on the app origin.
- * - frame-src, object-src, base-uri, form-action, frame-ancestors: nothing may embed, be
+ * - frame-src 'self': only the app's own script sandbox page (sandbox-page.ts), which the hosts
+ *   serve with its own, stricter policy.
+ * - object-src, base-uri, form-action, frame-ancestors: nothing may embed, be
  *   embedded, submit or re-base URLs.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -23,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self' blob:",
-  "frame-src 'none'",
+  "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ApplyOutput } from '../../../shared/api/calls/model-calls';
+import { scriptRefusal } from '../../../shared/param-file/script-file-error';
 import { verifyParamFile } from '../../engine/param-file/param-file-io';
 import { CliFailure } from '../cli-failure';
 import type { CliIo } from '../cli-io';
@@ -43,6 +44,8 @@ export function registerApplyCommand(program: Command, io: CliIo): void {
       const verdict = verifyParamFile(params);
       if (!verdict.ok) throw new CliFailure(`${params} is refused: ${verdict.message}`);
       const document = verdict.document;
+      // Refused before a file is imported: the engine never runs a script's formula.
+      if (document.method === 'script') throw new CliFailure(scriptRefusal(params));
       const interrupt = interruptSignal();
       try {
         const result = await withDatasetSource(
@@ -51,7 +54,7 @@ export function registerApplyCommand(program: Command, io: CliIo): void {
           {
             workspace: flags.workspace,
             roles: {
-              score: flags.score ?? document.provenance.columns.score,
+              score: flags.score ?? document.provenance.columns.score ?? undefined,
               outcome: flags.outcome,
               // A segmented file picks each row's map by this column: import it as a category.
               ...(document.params.method === 'segmented-platt' ? { segments: [document.params.column] } : {}),

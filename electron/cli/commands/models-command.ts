@@ -57,7 +57,7 @@ export function registerModelsCommand(program: Command, io: CliIo): void {
         flags.json,
         details,
         `${s.name} (id ${s.id}): ${s.method} ${JSON.stringify(s.options)}\n` +
-          `dataset ${s.datasetName}${s.datasetId === null ? ' (no longer in the workspace)' : ''}, score "${s.scoreColumn}", outcome "${s.outcomeColumn}"\n` +
+          `dataset ${s.datasetName}${s.datasetId === null ? ' (no longer in the workspace)' : ''}, ${s.scoreColumn === null ? 'no score column' : `score "${s.scoreColumn}"`}, outcome "${s.outcomeColumn}"\n` +
           `validation ${JSON.stringify(s.validation)}, filter ${s.filter ? JSON.stringify(s.filter) : 'none'}\n` +
           `test: ${s.metrics.n.toLocaleString('en-US')} rows, ECE ${fmt(s.metrics.ece)}, Brier ${fmt(s.metrics.brier)}, AUC ${fmt(s.metrics.auc)}\n` +
           `content SHA-256 ${s.contentHash}\n`,

@@ -18,6 +18,7 @@ import { readDictionary } from '../store/read-dictionary';
 import type { WorkerPool } from '../workers/worker-pool';
 import { driftChecks, worstLight } from './drift-checks';
 import { resolveParamsSource } from './params-source';
+import { refuseScript } from './script-refusal';
 import { writeScoredCsv, type ExtraColumn } from './scored-csv';
 
 type ApplyInput = z.output<typeof ApplyInputSchema>;
@@ -33,11 +34,12 @@ export async function applyModel(
   input: ApplyInput,
   context: CallContext,
 ): Promise<ApplyOutput> {
-  const { document } = resolveParamsSource(db, input.source);
+  const { document, label } = resolveParamsSource(db, input.source);
+  refuseScript(document, label);
   const details = getDatasetDetails(db, input.dataset);
   const datasetName = details.summary.name;
   const rows = details.summary.rows;
-  const score = requireColumn(details, input.scoreColumn ?? document.provenance.columns.score, [
+  const score = requireColumn(details, input.scoreColumn ?? document.provenance.columns.score ?? '', [
     'number',
     'integer',
   ]);

@@ -30,8 +30,8 @@ const SELECT = 'SELECT id, name, created_at, origin, dataset_id, request, docume
 export function insertModel(db: Database.Database, model: NewModel): ModelSummary {
   const doc = model.document;
   if (doc.method === 'segmented-platt') {
-    // A model's summary names one calibrator (ModelSummary.method); the segmented calibrator is a
-    // file-only result until the model history can show it.
+    // A model's summary names one calibrator or a script (ModelSummary.method); the segmented
+    // calibrator is a file-only result until the model history can show it.
     throw new ApiError(
       'invalid-input',
       'A segmented-platt parameter file cannot be kept as a model yet: apply, verify or report it as a file.',

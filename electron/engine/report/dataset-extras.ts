@@ -45,6 +45,14 @@ export async function datasetExtras(
   document: ParamDocument,
   signal: AbortSignal,
 ): Promise<DatasetExtras> {
+  if (document.params.method === 'script') {
+    // Rebuilding the tables means scoring rows, which only the workbench's sandbox does for a script.
+    return {
+      available: false,
+      reason:
+        "a script model's rows can only be scored in the workbench's sandbox, so the report shows the metrics stored when it was fitted",
+    };
+  }
   const recorded = document.provenance.dataset;
   const candidates = findDatasetsBySha256(db, recorded.sourceSha256);
   const dataset = candidates.find((d) => d.name === recorded.name) ?? candidates[0];
@@ -58,7 +66,7 @@ export async function datasetExtras(
   try {
     sample = loadAnalysisSample(db, {
       dataset: { id: dataset.id },
-      scoreColumn: document.provenance.columns.score,
+      scoreColumn: document.provenance.columns.score ?? undefined,
       outcomeColumn: document.provenance.columns.outcome,
       weightColumn: document.provenance.columns.weight ?? undefined,
       scoreInput: document.scoreInput,

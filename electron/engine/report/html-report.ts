@@ -127,14 +127,13 @@ function modelSection(entry: ReportEntry, index: number, charts: string[]): stri
         : ' No bootstrap intervals were computed for this run.'
     }</p>`,
   );
-  out.push(metricsTable(metrics.calibrated, metrics.uncalibrated));
+  const names = seriesNames(doc);
+  out.push(metricsTable(metrics.calibrated, metrics.uncalibrated, names));
   out.push('<h3>Charts</h3><div class="charts">');
-  const series = [
-    { label: `${doc.method} (calibrated)`, bins: metrics.calibrated.diagnostic.reliability, band: true },
-  ];
+  const series = [{ label: names.calibrated, bins: metrics.calibrated.diagnostic.reliability, band: true }];
   if (metrics.uncalibrated)
     series.push({
-      label: 'uncalibrated score',
+      label: names.uncalibrated,
       bins: metrics.uncalibrated.diagnostic.reliability,
       band: false,
     });
@@ -155,8 +154,10 @@ function modelSection(entry: ReportEntry, index: number, charts: string[]): stri
   }
   out.push('</div>');
   out.push('<h3>Reliability bins</h3>', binsTable(metrics.calibrated.diagnostic));
-  out.push(extrasSection(entry.extras));
+  // A script's rows are scored only in the sandbox: its section explains that instead (scriptBlock).
+  if (!doc.script) out.push(extrasSection(entry.extras));
   out.push('<h3>Fitted parameters</h3>', parametersBlock(doc));
+  if (doc.script) out.push(scriptBlock(doc.script));
   out.push('</section>');
   return out.join('\n');
 }
@@ -181,7 +182,7 @@ function provenanceTable(entry: ReportEntry): string {
     ['Filter', p.filter ? `<code>${escapeHtml(JSON.stringify(p.filter))}</code>` : 'none (every row)'],
     [
       'Columns',
-      `score <code>${escapeHtml(p.columns.score)}</code>, outcome <code>${escapeHtml(p.columns.outcome)}</code>${
+      `score ${p.columns.score === null ? 'none' : `<code>${escapeHtml(p.columns.score)}</code>`}, outcome <code>${escapeHtml(p.columns.outcome)}</code>${
         p.columns.weight ? `, weight <code>${escapeHtml(p.columns.weight)}</code>` : ''
       }`,
     ],
@@ -223,9 +224,24 @@ const METRIC_ROWS: Array<[string, string, (d: Diagnostic) => number | null]> = [
   ['Emax (rms)', 'rms.Emax', (d) => d.rms.Emax],
 ];
 
+/**
+ * What the two measured series are called: a calibrator's output beside the raw score, or a script's
+ * probability beside the production score it was compared with.
+ */
+function seriesNames(doc: ParamDocument): { calibrated: string; uncalibrated: string } {
+  if (doc.script) {
+    return {
+      calibrated: `script ${doc.script.name} v${doc.script.version}`,
+      uncalibrated: `production score${doc.provenance.columns.score ? ` ${doc.provenance.columns.score}` : ''}`,
+    };
+  }
+  return { calibrated: `${doc.method} (calibrated)`, uncalibrated: 'uncalibrated score' };
+}
+
 function metricsTable(
   calibrated: { diagnostic: Diagnostic; ci: DiagnosticCi | null },
   uncalibrated: { diagnostic: Diagnostic; ci: DiagnosticCi | null } | null,
+  names: { calibrated: string; uncalibrated: string },
 ): string {
   const rows = METRIC_ROWS.map(([label, key, get]) => {
     const cells = [withCi(get(calibrated.diagnostic), calibrated.ci, key, key === 'n' ? 0 : 4)];
@@ -240,9 +256,40 @@ function metricsTable(
     }
     return `<tr><th>${label}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
   });
-  return `<table class="metrics"><thead><tr><th>Metric</th><th class="num">Calibrated</th>${
-    uncalibrated ? '<th class="num">Uncalibrated score</th>' : ''
+  return `<table class="metrics"><thead><tr><th>Metric</th><th class="num">${escapeHtml(capitalized(names.calibrated))}</th>${
+    uncalibrated ? `<th class="num">${escapeHtml(capitalized(names.uncalibrated))}</th>` : ''
   }</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A script model: which saved version, how the fit ended, and the exact source (folded away). */
+function scriptBlock(script: NonNullable<ParamDocument['script']>): string {
+  const fit = script.fit;
+  const rows: Array<[string, string]> = [
+    ['Script', `${escapeHtml(script.name)} v${script.version} (${escapeHtml(script.language)})`],
+    ['Source SHA-256', `<span class="mono">${script.sourceSha256}</span>`],
+    ['Objective', escapeHtml(script.objective)],
+    [
+      'Fit',
+      `${escapeHtml(fit.method)}: ${escapeHtml(fit.status)}${fit.converged ? '' : ' (not converged)'}, ${fit.iterations} iterations, ${fit.evaluations} evaluations, objective ${num(fit.objectiveValue, 6)} — ${escapeHtml(fit.message)}`,
+    ],
+    ['Scenario', script.scenario === null ? 'none' : escapeHtml(script.scenario)],
+  ];
+  if (script.standardErrorNote) rows.push(['Standard errors', escapeHtml(script.standardErrorNote)]);
+  const values = Object.entries(script.fittedValues).map(
+    ([name, value]) =>
+      `<tr><td><code>${escapeHtml(name)}</code></td><td class="num">${num(value, 6)}</td><td class="num">${num(
+        script.standardErrors[name] ?? null,
+        6,
+      )}</td></tr>`,
+  );
+  return (
+    `<h3>Script</h3><p class="note">Script models run only in the workbench's sandbox: the metrics above are the ones stored when the script was fitted.</p>` +
+    `<table class="provenance"><tbody>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>` +
+    `<table><thead><tr><th>Parameter</th><th class="num">Fitted value</th><th class="num">Standard error</th></tr></thead><tbody>${values.join('')}</tbody></table>` +
+    `<details><summary>Source</summary><pre class="mono">${escapeHtml(script.source)}</pre></details>`
+  );
 }
 
 function binsTable(d: Diagnostic): string {

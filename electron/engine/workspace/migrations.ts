@@ -93,6 +93,35 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX models_by_dataset ON models(dataset_id);
     `,
   },
+  {
+    version: 4,
+    description: 'custom scoring scripts and their version history',
+    sql: `
+      -- A script is a name plus its history; models fitted with it keep their own copy of the
+      -- source (in their parameter document), so deleting a script never touches a model.
+      CREATE TABLE scripts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- Versions count from 1 per script and are append-only: a model names (script, version,
+      -- sha256), so rewriting a version would make that record lie. The trigger enforces it.
+      CREATE TABLE script_versions (
+        script_id INTEGER NOT NULL REFERENCES scripts(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        saved_at INTEGER NOT NULL,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        source TEXT NOT NULL,
+        PRIMARY KEY (script_id, version)
+      ) STRICT;
+      CREATE TRIGGER script_versions_append_only BEFORE UPDATE ON script_versions
+      BEGIN
+        SELECT RAISE(ABORT, 'script versions are never rewritten');
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

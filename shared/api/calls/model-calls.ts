@@ -51,19 +51,27 @@ export const ModelHeadlineSchema = z.strictObject({
   slope: z.number().nullable(),
 });
 
+/**
+ * What a saved model is: a calibrator, or a custom scoring script fitted in the workbench's sandbox
+ * (`scripts.saveRun`; its formula is the script's source in the document, which only the sandbox runs).
+ */
+export const ModelMethodSchema = z.enum([...CalibratorMethodSchema.options, 'script']);
+export type ModelMethod = z.infer<typeof ModelMethodSchema>;
+
 /** One row of the model history. */
 export const ModelSummarySchema = z.strictObject({
   id: z.number().int().positive(),
   name: z.string().min(1),
   /** Epoch milliseconds (UTC) when the model was saved. */
   createdAt: z.number(),
-  method: CalibratorMethodSchema,
+  method: ModelMethodSchema,
   options: z.record(z.string(), z.unknown()),
   /** The workspace dataset it was fitted on; null once that dataset is deleted (or for an imported file). */
   datasetId: z.number().int().positive().nullable(),
   datasetName: z.string(),
   datasetSha256: z.string(),
-  scoreColumn: z.string(),
+  /** The score column of the map; for a script, the production score it was compared with (null: none). */
+  scoreColumn: z.string().nullable(),
   outcomeColumn: z.string(),
   filter: DatasetFilterSchema.nullable(),
   validation: FileValidationSchemeSchema,
@@ -71,7 +79,7 @@ export const ModelSummarySchema = z.strictObject({
   /** Whether the test metrics carry bootstrap intervals. */
   hasIntervals: z.boolean(),
   contentHash: z.string(),
-  /** 'run' when saved from a calibration run, 'file' when imported from a parameter file. */
+  /** 'run' when saved from a calibration or script run, 'file' when imported from a parameter file. */
   origin: z.enum(['run', 'file']),
 });
 export type ModelSummary = z.infer<typeof ModelSummarySchema>;

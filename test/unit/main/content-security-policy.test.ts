@@ -30,10 +30,11 @@ describe('content security policy', () => {
     }
   });
 
-  it('forbids frames, plugins, forms and base changes', () => {
-    for (const name of ['frame-src', 'object-src', 'base-uri', 'form-action', 'frame-ancestors']) {
+  it('forbids plugins, forms, base changes and being framed; frames only from the app (the script sandbox)', () => {
+    for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors']) {
       expect(policy.get(name), name).toEqual(["'none'"]);
     }
+    expect(policy.get('frame-src')).toEqual(["'self'"]);
   });
 
   it('keeps what Monaco and plotly need', () => {

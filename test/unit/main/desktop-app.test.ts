@@ -74,14 +74,23 @@ describe('desktop app wiring', () => {
   it('sets the scheme, the sandbox and the single-instance lock before ready', () => {
     start();
     expect(electron.protocol.privilegedSchemes).toHaveLength(1);
-    expect(electron.app.calls).toEqual(['enableSandbox', 'requestSingleInstanceLock']);
+    expect(electron.app.calls).toEqual([
+      'enableSandbox',
+      'appendSwitch:enable-features=IsolateSandboxedIframes',
+      'requestSingleInstanceLock',
+    ]);
     expect(FakeBrowserWindow.created).toHaveLength(0);
   });
 
   it('moves the Chromium profile and the lock to SCORECAL_USER_DATA_DIR when it is set', () => {
     start({ env: { SCORECAL_USER_DATA_DIR: '/tmp/scorecal-e2e-profile' } });
     expect(electron.app.paths.get('userData')).toBe(path.resolve('/tmp/scorecal-e2e-profile'));
-    expect(electron.app.calls).toEqual(['enableSandbox', 'setPath:userData', 'requestSingleInstanceLock']);
+    expect(electron.app.calls).toEqual([
+      'enableSandbox',
+      'appendSwitch:enable-features=IsolateSandboxedIframes',
+      'setPath:userData',
+      'requestSingleInstanceLock',
+    ]);
   });
 
   it('on ready: opens the workspace, locks the session down and loads the app page', async () => {

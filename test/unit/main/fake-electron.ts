@@ -184,6 +184,11 @@ export class FakeApp extends EventEmitter {
     this.paths.set(name, value);
     this.calls.push(`setPath:${name}`);
   }
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string): void => {
+      this.calls.push(`appendSwitch:${name}=${value ?? ''}`);
+    },
+  };
   enableSandbox(): void {
     this.sandboxEnabled = true;
     this.calls.push('enableSandbox');

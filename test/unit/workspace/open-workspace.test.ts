@@ -24,7 +24,14 @@ describe('opening a workspace', () => {
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['column_chunks', 'dataset_columns', 'datasets', 'models']);
+    expect(tables).toEqual([
+      'column_chunks',
+      'dataset_columns',
+      'datasets',
+      'models',
+      'script_versions',
+      'scripts',
+    ]);
     workspace.close();
     expect(fs.existsSync(file)).toBe(true);
   });

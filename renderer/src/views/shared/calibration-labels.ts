@@ -4,7 +4,7 @@ import { formatDate, formatDecimal, formatPercent } from '../../format';
 
 /** What each calibrator is called and, in a line, what it does (docs/calibrators.md). */
 const KNOWN_METHODS: Record<
-  CalibratorMethod | 'uncalibrated' | 'segmented-platt',
+  CalibratorMethod | 'uncalibrated' | 'segmented-platt' | 'script',
   { label: string; help: string }
 > = {
   uncalibrated: { label: 'Uncalibrated', help: 'The score as it is: the baseline every map must beat.' },
@@ -25,6 +25,10 @@ const KNOWN_METHODS: Record<
   'segmented-platt': {
     label: 'Segmented Platt',
     help: 'A Platt map per segment, shrunk toward the global map.',
+  },
+  script: {
+    label: 'Script',
+    help: 'A custom scoring script (Scripts view): its TypeScript source with fitted parameters.',
   },
 };
 
@@ -106,6 +110,19 @@ export function paramsSummary(params: Record<string, unknown> & { method: string
         ['Logit shift δ', num('shift')],
         ['Target rate', formatPercent(typeof params.targetRate === 'number' ? params.targetRate : null, 3)],
       ];
+    case 'script': {
+      const values = (params.values ?? {}) as Record<string, number>;
+      const errors = (params.standardErrors ?? {}) as Record<string, number | null>;
+      return Object.entries(values).map(([name, value]) => {
+        const se = errors[name];
+        return [
+          name,
+          typeof se === 'number'
+            ? `${formatDecimal(value, 4)} ± ${formatDecimal(se, 4)}`
+            : formatDecimal(value, 4),
+        ];
+      });
+    }
     default:
       return [];
   }
