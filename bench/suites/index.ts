@@ -6,4 +6,10 @@ import { uiSuite } from './ui';
 import { walkForwardSuite } from './walk-forward';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. Add a suite here. */
-export const suites: BenchSuite[] = [importSuite, calibrationSuite, walkForwardSuite, uiSuite, scriptFitSuite];
+export const suites: BenchSuite[] = [
+  importSuite,
+  calibrationSuite,
+  walkForwardSuite,
+  uiSuite,
+  scriptFitSuite,
+];

@@ -9,6 +9,8 @@ import { DatasetsView } from './views/datasets/DatasetsView';
 import { DiagnoseView } from './views/diagnose/DiagnoseView';
 import { ModelsView } from './views/models/ModelsView';
 import { MonitorView } from './views/monitor/MonitorView';
+import { ScriptsSessionProvider } from './views/scripts/scripts-session';
+import { ScriptsView } from './views/scripts/ScriptsView';
 
 function CurrentView({ view }: { view: ViewId }) {
   switch (view) {
@@ -18,6 +20,8 @@ function CurrentView({ view }: { view: ViewId }) {
       return <DiagnoseView />;
     case 'calibrate':
       return <CalibrateView />;
+    case 'scripts':
+      return <ScriptsView />;
     case 'models':
       return <ModelsView />;
     case 'monitor':
@@ -43,7 +47,9 @@ export function App() {
     <WorkbenchProvider>
       <DatasetListProvider>
         <SessionResultsProvider>
-          <Shell />
+          <ScriptsSessionProvider>
+            <Shell />
+          </ScriptsSessionProvider>
         </SessionResultsProvider>
       </DatasetListProvider>
     </WorkbenchProvider>

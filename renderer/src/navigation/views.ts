@@ -6,6 +6,7 @@ export const VIEWS = [
   { id: 'datasets', label: 'Datasets', hint: 'Import, inspect and manage data' },
   { id: 'diagnose', label: 'Diagnose', hint: 'How well the score is calibrated' },
   { id: 'calibrate', label: 'Calibrate', hint: 'Fit and compare calibration maps' },
+  { id: 'scripts', label: 'Scripts', hint: 'Custom scoring scripts: fit, compare with production, stress' },
   { id: 'models', label: 'Models', hint: 'Kept models: compare, export, apply' },
   { id: 'monitor', label: 'Monitor', hint: 'Drift, walk-forward, regimes and segments' },
 ] as const;

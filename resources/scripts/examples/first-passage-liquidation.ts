@@ -25,7 +25,9 @@ export default defineScript({
     const towards = isLong ? 0.5 * sigma * sigma : -0.5 * sigma * sigma;
     const spread = sigma * Math.sqrt(years);
     const direct = stats.normalCdf((-distance + towards * years) / spread);
-    const reflected = Math.exp((2 * towards * distance) / (sigma * sigma)) * stats.normalCdf((-distance - towards * years) / spread);
+    const reflected =
+      Math.exp((2 * towards * distance) / (sigma * sigma)) *
+      stats.normalCdf((-distance - towards * years) / spread);
     return Math.min(1, direct + reflected);
   },
   scenarioName: 'realized volatility × 1.5',

@@ -10,7 +10,8 @@ export default defineScript({
   },
   objective: 'logloss',
   score(row, p) {
-    const z = p.intercept + p.leverage * Math.log(row.leverage) + p.collateral * Math.log(row.collateral_ratio);
+    const z =
+      p.intercept + p.leverage * Math.log(row.leverage) + p.collateral * Math.log(row.collateral_ratio);
     return stats.logistic(z);
   },
   scenarioName: 'collateral haircut of 20 %',

@@ -48,7 +48,11 @@ export const ScriptRunResultSchema = z.strictObject({
   model: ModelSummarySchema,
   test: z.strictObject({
     rows: z.number().int().nonnegative(),
-    script: z.strictObject({ diagnostic: DiagnosticSchema, ci: DiagnosticCiSchema.nullable(), roc: RocCurveSchema }),
+    script: z.strictObject({
+      diagnostic: DiagnosticSchema,
+      ci: DiagnosticCiSchema.nullable(),
+      roc: RocCurveSchema,
+    }),
     /** null when the dataset has no production score column (or it is missing on every test row). */
     production: z
       .strictObject({
@@ -111,7 +115,7 @@ export const scriptCalls = {
   }),
   'scripts.data': defineCall({
     summary:
-      "The rows a script is fitted on and tested with: the selected columns of every used row, the outcome, weights and the split.",
+      'The rows a script is fitted on and tested with: the selected columns of every used row, the outcome, weights and the split.',
     input: ScriptSelectionSchema,
     output: ScriptDataSchema,
     long: true,
