@@ -202,7 +202,9 @@ export async function startTestHost(
     async close() {
       await host.close();
       engine.close();
-      fs.rmSync(root, { recursive: true, force: true });
+      // The engine's background WAL checkpoint may still be closing its file handles: retry
+      // (Node retries ENOTEMPTY/EBUSY) rather than fail a passed test on its teardown.
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
